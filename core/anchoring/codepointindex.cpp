@@ -1,0 +1,63 @@
+#include "codepointindex.h"
+
+#include <algorithm>
+
+namespace Gloss::Core {
+
+CodePointIndex::CodePointIndex(QStringView text)
+    : m_utf16Length(text.size())
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text[i].isHighSurrogate() && text[i + 1].isLowSurrogate()) {
+            m_pairs.append(i);
+            ++i;
+        }
+    }
+}
+
+qsizetype CodePointIndex::toCodePoints(qsizetype utf16Offset) const
+{
+    const qsizetype u = std::clamp<qsizetype>(utf16Offset, 0, m_utf16Length);
+    // Pairs that start strictly before u each count one code point for two units; a pair that starts at
+    // u - 1 is split by u, so u is moved back to the pair's start.
+    const auto it = std::lower_bound(m_pairs.cbegin(), m_pairs.cend(), u);
+    qsizetype before = it - m_pairs.cbegin();
+    qsizetype unit = u;
+    if (before > 0 && m_pairs[before - 1] == u - 1) {
+        --before;
+        unit = u - 1;
+    }
+    return unit - before;
+}
+
+qsizetype CodePointIndex::toUtf16(qsizetype codePointOffset) const
+{
+    const qsizetype c = std::clamp<qsizetype>(codePointOffset, 0, codePointLength());
+    // The code point index of pair k is m_pairs[k] - k; count the pairs that start before code point c.
+    qsizetype lo = 0, hi = m_pairs.size();
+    while (lo < hi) {
+        const qsizetype mid = (lo + hi) / 2;
+        if (m_pairs[mid] - mid < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return c + lo;
+}
+
+qsizetype codePointLength(QStringView text)
+{
+    return CodePointIndex(text).codePointLength();
+}
+
+qsizetype utf16ToCodePoints(QStringView text, qsizetype utf16Offset)
+{
+    return CodePointIndex(text).toCodePoints(utf16Offset);
+}
+
+qsizetype codePointsToUtf16(QStringView text, qsizetype codePointOffset)
+{
+    return CodePointIndex(text).toUtf16(codePointOffset);
+}
+
+} // namespace Gloss::Core

@@ -1,0 +1,1 @@
+gloss_add_test(tst_codepointindex SOURCES tst_codepointindex.cpp LIBS gloss_core)
