@@ -1,0 +1,72 @@
+#include "clicommon.h"
+
+#include <cstdio>
+
+namespace Gloss::Cli {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+void addCommonOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("db"), QStringLiteral("The store (SQLite file); default: the user's data folder."),
+                      QStringLiteral("PATH")});
+    parser.addHelpOption();
+}
+
+int parseArguments(QCommandLineParser &parser, const QString &verb, const QStringList &arguments)
+{
+    parser.setApplicationDescription(QStringLiteral("gloss-cli %1").arg(verb));
+    if (!parser.parse(QStringList{QStringLiteral("gloss-cli %1").arg(verb)} + arguments)) {
+        err() << "gloss-cli " << verb << ": " << parser.errorText() << "\n";
+        err().flush();
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        out().flush();
+        return -1;
+    }
+    return 0;
+}
+
+std::unique_ptr<Core::Database> openStore(const QCommandLineParser &parser)
+{
+    auto database = Core::Database::open(parser.value(QStringLiteral("db")));
+    if (!database) {
+        report(database.error());
+        return nullptr;
+    }
+    return std::move(*database);
+}
+
+int report(const Core::Error &error)
+{
+    out().flush();
+    err() << "gloss-cli: " << error.message << "\n";
+    err().flush();
+    return error.code;
+}
+
+std::optional<qint64> parseId(const QString &word)
+{
+    bool ok = false;
+    const qint64 id = word.toLongLong(&ok);
+    if (!ok || id <= 0) {
+        report(Core::Error{QStringLiteral("'%1' is not an article id (a positive number).").arg(word),
+                           Core::Error::Usage});
+        return std::nullopt;
+    }
+    return id;
+}
+
+} // namespace Gloss::Cli

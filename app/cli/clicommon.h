@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/result.h"
+#include "core/storage/database.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <memory>
+
+// Shared plumbing of the gloss-cli verbs: option parsing, opening the store, printing errors.
+namespace Gloss::Cli {
+
+QTextStream &out();
+QTextStream &err();
+
+/// Adds the options every verb takes (--db PATH, --help).
+void addCommonOptions(QCommandLineParser &parser);
+
+/// Parses `arguments` (the words after the verb). Returns 0 to go on, or the exit code to return now
+/// (2 after printing a usage error, 0 after --help).
+int parseArguments(QCommandLineParser &parser, const QString &verb, const QStringList &arguments);
+
+/// Opens the store named by --db (or the default one). On failure prints the error and returns nullptr.
+std::unique_ptr<Core::Database> openStore(const QCommandLineParser &parser);
+
+/// Prints "gloss-cli: MESSAGE" on stderr and returns the error's exit code.
+int report(const Core::Error &error);
+
+/// Parses an article id; prints an error and returns std::nullopt when it is not a positive integer.
+std::optional<qint64> parseId(const QString &word);
+
+} // namespace Gloss::Cli

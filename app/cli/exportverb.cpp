@@ -1,0 +1,107 @@
+#include "clicommon.h"
+#include "verbs.h"
+
+#include "core/export/exporterregistry.h"
+#include "core/storage/annotationexport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+
+namespace Gloss::Cli {
+
+int exportVerb(const QStringList &arguments)
+{
+    const Core::ExporterRegistry registry;
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("article"), QStringLiteral("Export this article (repeatable; default: all)."),
+                      QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("format"),
+                      QStringLiteral("One of: %1 (default jsonld).").arg(registry.formats().join(QStringLiteral(", "))),
+                      QStringLiteral("FORMAT"), QStringLiteral("jsonld")});
+    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                      QStringLiteral("Output file, '-' for stdout (default), or a folder for brat."),
+                      QStringLiteral("FILE"), QStringLiteral("-")});
+    parser.addOption({QStringLiteral("kind"), QStringLiteral("Only annotations of this kind (claim, entity, "
+                                                             "highlight, note; repeatable)."),
+                      QStringLiteral("KIND")});
+    parser.addOption({QStringLiteral("label"), QStringLiteral("Only annotations with this label (repeatable)."),
+                      QStringLiteral("LABEL")});
+    parser.addOption({QStringLiteral("creator"), QStringLiteral("Only annotations by this creator (repeatable)."),
+                      QStringLiteral("NAME")});
+    if (int rc = parseArguments(parser, QStringLiteral("export"), arguments))
+        return rc < 0 ? 0 : rc;
+    if (!parser.positionalArguments().isEmpty()) {
+        err() << "gloss-cli export: unexpected argument '" << parser.positionalArguments().first() << "'\n";
+        return 2;
+    }
+
+    Core::AnnotationSelection selection;
+    for (const QString &word : parser.values(QStringLiteral("article"))) {
+        const auto id = parseId(word);
+        if (!id)
+            return 2;
+        selection.articleIds.append(*id);
+    }
+    for (const QString &word : parser.values(QStringLiteral("kind"))) {
+        const auto kind = Core::annotationKindFromString(word);
+        if (!kind) {
+            err() << "gloss-cli export: unknown kind '" << word << "' (claim, entity, highlight, note)\n";
+            return 2;
+        }
+        selection.kinds.append(*kind);
+    }
+    selection.labels = parser.values(QStringLiteral("label"));
+    selection.creators = parser.values(QStringLiteral("creator"));
+
+    auto exporter = registry.create(parser.value(QStringLiteral("format")));
+    if (!exporter)
+        return report(exporter.error());
+    auto store = openStore(parser);
+    if (!store)
+        return 1;
+
+    const QString output = parser.value(QStringLiteral("o"));
+    Core::ExportTarget target;
+    QFile stdoutFile;
+    QSaveFile file(output);
+    if ((*exporter)->writesDirectory()) {
+        if (output == u"-") {
+            err() << "gloss-cli export: the " << (*exporter)->format() << " format writes a folder; name it with -o\n";
+            return 2;
+        }
+        if (!QDir().mkpath(output))
+            return report(Core::Error{QStringLiteral("Cannot create the folder %1.").arg(output), Core::Error::Io});
+        target.directory = output;
+    } else if (output == u"-") {
+        if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
+            return report(Core::Error{QStringLiteral("Cannot write to standard output."), Core::Error::Io});
+        target.device = &stdoutFile;
+    } else {
+        if (!file.open(QIODevice::WriteOnly))
+            return report(Core::Error{QStringLiteral("Cannot write %1: %2").arg(output, file.errorString()),
+                                      Core::Error::Io});
+        target.device = &file;
+    }
+
+    auto result = Core::exportAnnotations(*store, selection, **exporter, target);
+    if (!result) {
+        file.cancelWriting();
+        return report(result.error());
+    }
+    if (target.device == &file && !file.commit())
+        return report(Core::Error{QStringLiteral("Cannot write %1: %2").arg(output, file.errorString()),
+                                  Core::Error::Io});
+    stdoutFile.flush();
+    for (const QString &message : std::as_const(result->messages))
+        err() << "gloss-cli export: " << message << "\n";
+    err() << "gloss-cli export: " << result->written << " annotations from " << result->articles << " articles";
+    if (result->skipped)
+        err() << ", " << result->skipped << " skipped";
+    err() << "\n";
+    err().flush();
+    return 0;
+}
+
+} // namespace Gloss::Cli

@@ -1,0 +1,65 @@
+#include "clicommon.h"
+#include "urlfetcher.h"
+#include "verbs.h"
+
+#include "core/anchoring/codepointindex.h"
+#include "core/storage/articleimporter.h"
+
+namespace Gloss::Cli {
+
+int importVerb(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("sources"), QStringLiteral("Files (.html, .htm, .mhtml, .txt) or "
+                                                                           "http(s) URLs."),
+                                 QStringLiteral("FILE|URL..."));
+    if (int rc = parseArguments(parser, QStringLiteral("import"), arguments))
+        return rc < 0 ? 0 : rc;
+    const QStringList sources = parser.positionalArguments();
+    if (sources.isEmpty()) {
+        err() << "gloss-cli import: name at least one file or URL\n";
+        return 2;
+    }
+    auto store = openStore(parser);
+    if (!store)
+        return 1;
+
+    Core::ArticleImporter importer(*store);
+    int exitCode = 0;
+    for (const QString &source : sources) {
+        const QUrl url(source, QUrl::StrictMode);
+        Core::Result<Core::ImportOutcome> outcome;
+        if (url.scheme() == u"http" || url.scheme() == u"https") {
+            auto page = fetchUrl(url);
+            if (!page) {
+                exitCode = report(page.error());
+                continue;
+            }
+            outcome = importer.importBytes(page->bytes, page->url, page->contentType);
+        } else {
+            outcome = importer.importFile(source);
+        }
+        if (!outcome) {
+            exitCode = report(outcome.error());
+            continue;
+        }
+        auto article = Core::ArticleRepository(*store).article(outcome->articleId);
+        if (!article) {
+            exitCode = report(article.error());
+            continue;
+        }
+        if (outcome->kind == Core::ImportOutcome::NewVersion)
+            err() << "gloss-cli: " << source << ": the text changed; stored as version " << article->current.number
+                  << "\n";
+        else if (outcome->kind == Core::ImportOutcome::Unchanged)
+            err() << "gloss-cli: " << source << ": already in the library, unchanged\n";
+        err().flush();
+        out() << article->id << '\t' << article->current.metadata.title << '\t'
+              << Core::codePointLength(article->current.readerText) << '\n';
+        out().flush();
+    }
+    return exitCode;
+}
+
+} // namespace Gloss::Cli

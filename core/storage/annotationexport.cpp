@@ -1,0 +1,55 @@
+#include "annotationexport.h"
+
+#include "annotationrepository.h"
+#include "articlerepository.h"
+
+namespace Gloss::Core {
+
+bool AnnotationSelection::accepts(const Annotation &a) const
+{
+    return (kinds.isEmpty() || kinds.contains(a.kind)) && (labels.isEmpty() || labels.contains(a.label))
+           && (creators.isEmpty() || creators.contains(a.creator));
+}
+
+Result<ExportReport> exportAnnotations(Database &database, const AnnotationSelection &selection, Exporter &exporter,
+                                       const ExportTarget &target,
+                                       const std::function<bool(qsizetype, qsizetype)> &progress)
+{
+    ArticleRepository articles(database);
+    AnnotationRepository annotations(database);
+    QList<qint64> ids = selection.articleIds;
+    if (ids.isEmpty()) {
+        auto all = articles.articleIds();
+        if (!all)
+            return std::unexpected(all.error());
+        ids = *all;
+    }
+    if (auto r = exporter.begin(target); !r)
+        return std::unexpected(r.error());
+    qsizetype done = 0;
+    for (qint64 id : std::as_const(ids)) {
+        auto article = articles.article(id);
+        if (!article)
+            return std::unexpected(article.error());
+        auto list = annotations.forArticle(id);
+        if (!list)
+            return std::unexpected(list.error());
+        ExportArticle item;
+        item.article = *article;
+        for (const Annotation &a : std::as_const(*list))
+            if (selection.accepts(a))
+                item.annotations.append(a);
+        if (!item.annotations.isEmpty() || selection.includeArticlesWithoutAnnotations || !selection.articleIds.isEmpty()) {
+            if (auto r = exporter.writeArticle(item); !r)
+                return std::unexpected(r.error());
+        }
+        ++done;
+        if (progress && !progress(done, ids.size()))
+            return fail(QStringLiteral("The export was cancelled."));
+    }
+    if (auto r = exporter.finish(); !r)
+        return std::unexpected(r.error());
+    return exporter.report();
+}
+
+} // namespace Gloss::Core

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/extraction/extractor.h"
+#include "core/result.h"
+#include "core/storage/articlerepository.h"
+
+namespace Gloss::Core {
+
+class Database;
+
+/// Import: original bytes -> Snapshot (SHA-256, content type, charset) -> Extractor -> ArticleRepository.
+/// Nothing is written unless extraction succeeds; the store is then written in one transaction.
+class ArticleImporter final
+{
+public:
+    /// Files larger than this are refused before they are read: 100 MB (104,857,600 bytes).
+    static constexpr qint64 maxInputBytes = 100LL * 1024 * 1024;
+
+    explicit ArticleImporter(Database &database);
+
+    /// Imports a local file (.html/.htm, .mhtml/.mht, .txt). The source URL is its file:// URL.
+    /// Errors: missing or unreadable file, a folder, larger than maxInputBytes, empty, not HTML or text.
+    Result<ImportOutcome> importFile(const QString &path);
+
+    /// Imports bytes already fetched from `url`. `contentType` is the HTTP Content-Type header, if any.
+    Result<ImportOutcome> importBytes(const QByteArray &bytes, const QUrl &url, const QString &contentType = {});
+
+private:
+    Database &m_database;
+};
+
+} // namespace Gloss::Core

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/result.h"
+#include "core/storage/database.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+// Small helpers shared by the repositories (private to core/storage).
+namespace Gloss::Core::Sql {
+
+/// UTC timestamps are stored as ISO 8601 text with milliseconds ("2020-10-20T16:32:00.000Z").
+inline QString timeToText(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+inline QDateTime timeFromText(const QString &s)
+{
+    QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
+    t.setTimeSpec(Qt::UTC);
+    return t;
+}
+
+/// Executes a prepared query; the error names `what`.
+inline Result<void> exec(QSqlQuery &q, const QString &what)
+{
+    if (!q.exec())
+        return std::unexpected(storageError(what, q.lastError().text()));
+    return {};
+}
+
+/// A NULL for empty strings would change comparisons; store empty strings, never NULL text.
+inline QVariant text(const QString &s)
+{
+    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
+
+} // namespace Gloss::Core::Sql

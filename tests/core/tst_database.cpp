@@ -1,0 +1,109 @@
+#include "core/storage/database.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Gloss::Core;
+
+class tst_Database : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void freshFileReachesLatestSchema();
+    void pragmasAreSet();
+    void missingFolderIsAClearError();
+    void nonSqliteFileIsNeverOverwritten();
+    void newerSchemaIsRefused();
+    void failedTransactionRollsBack();
+};
+
+void tst_Database::freshFileReachesLatestSchema()
+{
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("g.sqlite")));
+    QVERIFY2(db, qPrintable(db ? QString() : db.error().message));
+    QSqlQuery q((*db)->connection());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+    QCOMPARE(q.value(0).toInt(), Database::schemaVersion());
+    QVERIFY(Database::schemaVersion() >= 1);
+    // Opening again is a no-op migration.
+    db->reset();
+    auto again = Database::open(dir.filePath(QStringLiteral("g.sqlite")));
+    QVERIFY(again);
+}
+
+void tst_Database::pragmasAreSet()
+{
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("g.sqlite")));
+    QVERIFY(db);
+    QSqlQuery q((*db)->connection());
+    QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+    QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+}
+
+void tst_Database::missingFolderIsAClearError()
+{
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("no/such/folder/g.sqlite")));
+    QVERIFY(!db);
+    QVERIFY(db.error().message.contains(QStringLiteral("does not exist")));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("no"))));
+}
+
+void tst_Database::nonSqliteFileIsNeverOverwritten()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notes.sqlite"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    const QByteArray content("These are my precious notes, not a database.\n");
+    f.write(content);
+    f.close();
+    auto db = Database::open(path);
+    QVERIFY(!db);
+    QVERIFY(db.error().message.contains(QStringLiteral("not a Gloss (SQLite) database")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), content);
+}
+
+void tst_Database::newerSchemaIsRefused()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("g.sqlite"));
+    {
+        auto db = Database::open(path);
+        QVERIFY(db);
+        QSqlQuery q((*db)->connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=%1").arg(Database::schemaVersion() + 5)));
+    }
+    auto db = Database::open(path);
+    QVERIFY(!db);
+    QVERIFY(db.error().message.contains(QStringLiteral("newer Gloss")));
+}
+
+void tst_Database::failedTransactionRollsBack()
+{
+    QTemporaryDir dir;
+    auto db = Database::open(dir.filePath(QStringLiteral("g.sqlite")));
+    QVERIFY(db);
+    Database &d = **db;
+    QSqlQuery(d.connection()).exec(QStringLiteral("CREATE TABLE t (x INTEGER)"));
+    auto r = d.transaction([&]() -> Result<void> {
+        QSqlQuery(d.connection()).exec(QStringLiteral("INSERT INTO t VALUES (1)"));
+        return fail(QStringLiteral("boom"));
+    });
+    QVERIFY(!r);
+    QSqlQuery q(d.connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM t")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+}
+
+QTEST_GUILESS_MAIN(tst_Database)
+#include "tst_database.moc"
