@@ -49,9 +49,12 @@ int importVerb(const QStringList &arguments)
             exitCode = report(article.error());
             continue;
         }
-        if (outcome->kind == Core::ImportOutcome::NewVersion)
-            err() << "gloss-cli: " << source << ": the text changed; stored as version " << article->current.number
-                  << "\n";
+        if (outcome->kind == Core::ImportOutcome::NewVersion) {
+            err() << "gloss-cli: " << source << ": the text changed; stored as version " << article->current.number;
+            if (importer.reanchorReport().total() > 0)
+                err() << "; annotations re-anchored: " << importer.reanchorReport().summary();
+            err() << "\n";
+        }
         else if (outcome->kind == Core::ImportOutcome::Unchanged)
             err() << "gloss-cli: " << source << ": already in the library, unchanged\n";
         err().flush();

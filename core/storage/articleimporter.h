@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/anchoring/reanchor.h"
 #include "core/extraction/extractor.h"
 #include "core/result.h"
 #include "core/storage/articlerepository.h"
@@ -9,7 +10,10 @@ namespace Gloss::Core {
 class Database;
 
 /// Import: original bytes -> Snapshot (SHA-256, content type, charset) -> Extractor -> ArticleRepository.
-/// Nothing is written unless extraction succeeds; the store is then written in one transaction.
+/// Nothing is written unless extraction succeeds; the store is then written in one transaction. When the
+/// import adds a new version of an article (its reader text changed), the article's annotations are
+/// re-anchored onto the new version in the same transaction (reanchor(): exact, moved, fuzzy or orphaned;
+/// DESIGN.md "Versions and anchoring"), so re-anchoring runs once per version change.
 class ArticleImporter final
 {
 public:
@@ -25,8 +29,14 @@ public:
     /// Imports bytes already fetched from `url`. `contentType` is the HTTP Content-Type header, if any.
     Result<ImportOutcome> importBytes(const QByteArray &bytes, const QUrl &url, const QString &contentType = {});
 
+    /// What re-anchoring did in the last import that added a version (empty report otherwise).
+    const ReanchorReport &reanchorReport() const { return m_reanchorReport; }
+
 private:
+    Result<void> reanchorAnnotations(const ImportOutcome &outcome);
+
     Database &m_database;
+    ReanchorReport m_reanchorReport;
 };
 
 } // namespace Gloss::Core

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void undoRedoCreateAndDelete();
     void badInput_data();
     void badInput();
+    void reimportChangedTextReanchors();
 
 private:
     QTemporaryDir m_dir;
@@ -177,6 +178,61 @@ void tst_ImportAnnotate::badInput()
         QVERIFY2(outcome.error().message.contains(messagePart), qPrintable(outcome.error().message));
     QCOMPARE(countRows(*m_db, QStringLiteral("articles")), articles);
     QCOMPARE(countRows(*m_db, QStringLiteral("snapshots")), snapshots);
+}
+
+void tst_ImportAnnotate::reimportChangedTextReanchors()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("story.txt"));
+    const auto write = [&path](const QString &text) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text.toUtf8());
+    };
+    const QString first = QStringLiteral("Belgrade talks\n\nThe talks in Belgrade ended on Tuesday without an agreement on the "
+                                         "border, officials said.\n\nNATO has refused to comment on the possible "
+                                         "opening of Russian Defense Ministry offices in Belgrade.\n");
+    write(first);
+    ArticleImporter importer(*m_db);
+    auto outcome = importer.importFile(path);
+    QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().message));
+    auto article = ArticleRepository(*m_db).article(outcome->articleId);
+    QVERIFY(article);
+    auto kept = annotationForQuote(article->current, QStringLiteral("NATO has refused to comment"), 0,
+                                   AnnotationKind::Claim, QStringLiteral("claim"), QStringLiteral("t"));
+    auto dropped = annotationForQuote(article->current, QStringLiteral("without an agreement on the border"), 0,
+                                      AnnotationKind::Claim, QStringLiteral("claim"), QStringLiteral("t"));
+    QVERIFY(kept && dropped);
+    QVERIFY(AnnotationRepository(*m_db).insertAll({*kept, *dropped}));
+
+    // The updated page: a new first paragraph, and the annotated words of the old first one rewritten.
+    write(QStringLiteral("Belgrade talks\n\nUpdated at noon with reactions from the region and from Brussels.\n\n"
+                         "Officials met again on Wednesday for a short session.\n\nNATO has refused to comment on "
+                         "the possible opening of Russian Defense Ministry offices in Belgrade.\n"));
+    auto second = importer.importFile(path);
+    QVERIFY(second);
+    QCOMPARE(second->kind, ImportOutcome::NewVersion);
+    QCOMPARE(second->articleId, outcome->articleId);
+    QCOMPARE(importer.reanchorReport().total(), qsizetype(2));
+    QCOMPARE(importer.reanchorReport().orphaned, qsizetype(1));
+
+    auto updated = ArticleRepository(*m_db).article(outcome->articleId);
+    QVERIFY(updated);
+    QCOMPARE(updated->current.number, 2);
+    auto moved = AnnotationRepository(*m_db).annotation(kept->id);
+    QVERIFY(moved);
+    QCOMPARE(moved->versionId, updated->currentVersionId);
+    QVERIFY(moved->status == AnchorStatus::Moved);
+    const CodePointIndex index(updated->current.readerText);
+    const qsizetype from = index.toUtf16(moved->position.start);
+    QCOMPARE(updated->current.readerText.mid(from, index.toUtf16(moved->position.end) - from),
+             QStringLiteral("NATO has refused to comment"));
+    auto orphan = AnnotationRepository(*m_db).annotation(dropped->id);
+    QVERIFY(orphan);
+    QVERIFY(orphan->status == AnchorStatus::Orphaned);
+    QCOMPARE(orphan->quote.exact, QStringLiteral("without an agreement on the border"));
+    // The first version is kept.
+    QVERIFY(ArticleRepository(*m_db).version(outcome->versionId));
 }
 
 QTEST_GUILESS_MAIN(tst_ImportAnnotate)

@@ -1,0 +1,195 @@
+// gloss-cli end to end: import, show, annotate, annotations, export, and bad input (exit codes, messages, and
+// a store left unchanged).
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+const QString seedDir = QStringLiteral(GLOSS_SHARED_DIR "/corpus/seed/");
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+} // namespace
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void importShowAnnotateExport();
+    void showTextIsExactlyTheReaderText();
+    void annotateErrors_data();
+    void annotateErrors();
+    void badImports_data();
+    void badImports();
+    void databaseInMissingFolder();
+    void usageErrors();
+
+private:
+    Run run(const QStringList &args);
+    QString db() const { return m_dir.filePath(QStringLiteral("cli.sqlite")); }
+    QTemporaryDir m_dir;
+};
+
+Run tst_Cli::run(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(GLOSS_CLI), args);
+    if (!p.waitForFinished(60000))
+        return {};
+    return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+               QString::fromUtf8(p.readAllStandardError())};
+}
+
+void tst_Cli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const Run r = run({QStringLiteral("import"), seedDir + QStringLiteral("independent-serbia-russia.html"),
+                       QStringLiteral("--db"), db()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QList<QByteArray> fields = r.out.trimmed().split('\t');
+    QCOMPARE(fields.size(), 3);
+    QCOMPARE(fields.at(0), QByteArray("1"));
+    QCOMPARE(fields.at(1), QByteArray("Serbia mulls Russian Defense Ministry presence"));
+    QVERIFY(fields.at(2).toInt() > 1000);
+}
+
+void tst_Cli::importShowAnnotateExport()
+{
+    Run r = run({QStringLiteral("annotate"), QStringLiteral("1"), QStringLiteral("--claim"),
+                 QStringLiteral("has pledged to stay out of NATO"), QStringLiteral("--db"), db()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = run({QStringLiteral("annotate"), QStringLiteral("1"), QStringLiteral("--entity"), QStringLiteral("ORG"),
+             QStringLiteral("NATO"), QStringLiteral("--occurrence"), QStringLiteral("1"), QStringLiteral("--kb-id"),
+             QStringLiteral("Q7184"), QStringLiteral("--db"), db()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+    r = run({QStringLiteral("annotations"), QStringLiteral("1"), QStringLiteral("--json"), QStringLiteral("--db"), db()});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray list = QJsonDocument::fromJson(r.out).array();
+    QCOMPARE(list.size(), 2);
+    for (const QJsonValue &v : list) {
+        QVERIFY(v[QStringLiteral("start")].isDouble());
+        QCOMPARE(v[QStringLiteral("status")].toString(), QStringLiteral("exact"));
+    }
+
+    const QString out = m_dir.filePath(QStringLiteral("export.jsonld"));
+    r = run({QStringLiteral("export"), QStringLiteral("--article"), QStringLiteral("1"), QStringLiteral("--format"),
+             QStringLiteral("jsonld"), QStringLiteral("-o"), out, QStringLiteral("--db"), db()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject collection = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(collection[QStringLiteral("type")].toString(), QStringLiteral("AnnotationCollection"));
+    QVERIFY(collection[QStringLiteral("@context")].toString().contains(QStringLiteral("anno.jsonld"))
+            || collection[QStringLiteral("@context")].isArray());
+    QCOMPARE(collection[QStringLiteral("total")].toInt(), 2);
+
+    // The same export on stdout.
+    r = run({QStringLiteral("export"), QStringLiteral("-o"), QStringLiteral("-"), QStringLiteral("--db"), db()});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out).object()[QStringLiteral("total")].toInt(), 2);
+}
+
+void tst_Cli::showTextIsExactlyTheReaderText()
+{
+    const Run text = run({QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--text"), QStringLiteral("--db"), db()});
+    QCOMPARE(text.exitCode, 0);
+    const Run json = run({QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--json"), QStringLiteral("--db"), db()});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(QString::fromUtf8(text.out), o[QStringLiteral("text")].toString());
+    QCOMPARE(o[QStringLiteral("title")].toString(), QStringLiteral("Serbia mulls Russian Defense Ministry presence"));
+}
+
+void tst_Cli::annotateErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("missing quote") << QStringList{QStringLiteral("1"), QStringLiteral("--claim"), QStringLiteral("Montenegro joins")}
+                                   << 1 << QStringLiteral("does not occur");
+    QTest::newRow("ambiguous quote") << QStringList{QStringLiteral("1"), QStringLiteral("--entity"), QStringLiteral("GPE"), QStringLiteral("Belgrade")}
+                                     << 1 << QStringLiteral("--occurrence");
+    QTest::newRow("no such occurrence") << QStringList{QStringLiteral("1"), QStringLiteral("--entity"), QStringLiteral("GPE"),
+                                                       QStringLiteral("Belgrade"), QStringLiteral("--occurrence"), QStringLiteral("99")}
+                                        << 1 << QStringLiteral("no occurrence 99");
+    QTest::newRow("no such article") << QStringList{QStringLiteral("42"), QStringLiteral("--claim"), QStringLiteral("NATO")}
+                                     << 1 << QStringLiteral("no article 42");
+    QTest::newRow("no mode") << QStringList{QStringLiteral("1")} << 2 << QStringLiteral("exactly one");
+}
+
+void tst_Cli::annotateErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, messagePart);
+    const QByteArray before = fileHash(db());
+    const Run r = run(QStringList{QStringLiteral("annotate")} + args + QStringList{QStringLiteral("--db"), db()});
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(messagePart), qPrintable(r.err));
+    QCOMPARE(fileHash(db()), before);
+}
+
+void tst_Cli::badImports_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("binary") << QStringLiteral(GLOSS_TEST_DATA "/spine/binary.png") << QString();
+    QTest::newRow("empty") << QStringLiteral(GLOSS_TEST_DATA "/spine/empty.html") << QStringLiteral("empty");
+    QTest::newRow("missing") << QStringLiteral(GLOSS_TEST_DATA "/spine/nothing-here.html") << QStringLiteral("no such file");
+}
+
+void tst_Cli::badImports()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, messagePart);
+    const Run before = run({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--db"), db()});
+    const Run r = run({QStringLiteral("import"), path, QStringLiteral("--db"), db()});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(r.err.startsWith(QStringLiteral("gloss-cli: ")));
+    if (!messagePart.isEmpty())
+        QVERIFY2(r.err.contains(messagePart), qPrintable(r.err));
+    const Run after = run({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--db"), db()});
+    QCOMPARE(after.out, before.out);
+}
+
+void tst_Cli::databaseInMissingFolder()
+{
+    const QString path = m_dir.filePath(QStringLiteral("no/such/dir/x.sqlite"));
+    const Run r = run({QStringLiteral("import"), seedDir + QStringLiteral("independent-serbia-russia.html"),
+                       QStringLiteral("--db"), path});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("does not exist")), qPrintable(r.err));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("no"))));
+}
+
+void tst_Cli::usageErrors()
+{
+    QCOMPARE(run({}).exitCode, 2);
+    QCOMPARE(run({QStringLiteral("frobnicate")}).exitCode, 2);
+    QCOMPARE(run({QStringLiteral("show"), QStringLiteral("--bogus"), QStringLiteral("1")}).exitCode, 2);
+    QCOMPARE(run({QStringLiteral("show"), QStringLiteral("abc"), QStringLiteral("--db"), db()}).exitCode, 2);
+    QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("nope"), QStringLiteral("--db"), db()}).exitCode, 2);
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"
