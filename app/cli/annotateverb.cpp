@@ -2,14 +2,17 @@
 #include "verbs.h"
 
 #include "core/commands/annotationbuilder.h"
+#include "core/annotation/labelschema.h"
 #include "core/commands/annotationcommands.h"
+#include "core/commands/entitycommands.h"
+#include "core/storage/database.h"
+#include "core/storage/entityrepository.h"
 #include "core/storage/annotationrepository.h"
 #include "core/storage/articlerepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace Gloss::Cli {
 
@@ -18,6 +21,44 @@ QString defaultCreator()
 {
     const QString user = qEnvironmentVariable("USER");
     return user.isEmpty() ? QStringLiteral("gloss") : user;
+}
+
+/// The label schema named by --schema: a built-in id or a JSON file.
+Core::Result<Core::LabelSchema> loadSchema(const QString &nameOrPath)
+{
+    if (Core::LabelSchema::builtInIds().contains(nameOrPath))
+        return Core::LabelSchema::builtIn(nameOrPath);
+    return Core::LabelSchema::fromFile(nameOrPath);
+}
+
+/// The registry entity a new mention links to: the one with this KB id, else the one of this type known by
+/// this name; a new one when there is none (its creation is added to `created`).
+Core::Result<Core::Entity> resolveEntity(Core::Database &db, const QString &name, const QString &type,
+                                         const QString &kbId, bool *isNew)
+{
+    Core::EntityRepository entities(db);
+    *isNew = false;
+    if (!kbId.isEmpty()) {
+        auto byKb = entities.findByKbId(kbId);
+        if (!byKb)
+            return std::unexpected(byKb.error());
+        if (*byKb)
+            return **byKb;
+    }
+    auto byName = entities.findByName(name, type);
+    if (!byName)
+        return std::unexpected(byName.error());
+    if (*byName && (kbId.isEmpty() || (*byName)->kbId.isEmpty() || (*byName)->kbId == kbId)) {
+        Core::Entity e = **byName;
+        if (e.kbId.isEmpty() && !kbId.isEmpty()) {
+            e.kbId = kbId;
+            if (auto u = entities.update(e); !u)
+                return std::unexpected(u.error());
+        }
+        return e;
+    }
+    *isNew = true;
+    return Core::makeEntity(name, type, kbId);
 }
 } // namespace
 
@@ -37,6 +78,18 @@ int annotateVerb(const QStringList &arguments)
     parser.addOption({QStringLiteral("note"), QStringLiteral("A free-text note."), QStringLiteral("TEXT")});
     parser.addOption({QStringLiteral("creator"), QStringLiteral("Annotator name (default: $USER)."),
                       QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("schema"),
+                      QStringLiteral("Label schema: %1, or a JSON file (default gloss-default).")
+                          .arg(Core::LabelSchema::builtInIds().join(QStringLiteral(", "))),
+                      QStringLiteral("ID|FILE"), QStringLiteral("gloss-default")});
+    parser.addOption({QStringLiteral("attr"), QStringLiteral("A claim attribute from the schema, e.g. verdict=refuted "
+                                                             "(repeatable)."),
+                      QStringLiteral("NAME=VALUE")});
+    parser.addOption({QStringLiteral("entity-name"), QStringLiteral("Canonical name of the entity in the registry "
+                                                                    "(default: the quote)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("all"), QStringLiteral("With --entity: tag every occurrence of the quote "
+                                                            "(skipping ones already tagged).")});
     parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Article id."));
     parser.addPositionalArgument(QStringLiteral("quote"), QStringLiteral("With --entity: the quote."), QStringLiteral("[QUOTE]"));
     if (int rc = parseArguments(parser, QStringLiteral("annotate"), arguments))
@@ -74,17 +127,62 @@ int annotateVerb(const QStringList &arguments)
         kind = Core::AnnotationKind::Entity;
         label = parser.value(QStringLiteral("entity")).trimmed().toUpper();
         quote = positional.at(1);
-        static const QRegularExpression typePattern(QStringLiteral("^[A-Z][A-Z0-9_-]*$"));
-        if (!typePattern.match(label).hasMatch()) {
-            err() << "gloss-cli annotate: '" << parser.value(QStringLiteral("entity"))
-                  << "' is not an entity type (letters, digits, _ or -, e.g. PERSON)\n";
-            return 2;
-        }
     } else if (parser.isSet(QStringLiteral("highlight"))) {
         kind = Core::AnnotationKind::Highlight;
         label = QStringLiteral("yellow");
         quote = parser.value(QStringLiteral("highlight"));
     }
+
+    auto schema = loadSchema(parser.value(QStringLiteral("schema")));
+    if (!schema)
+        return report(schema.error());
+    if (entity && !schema->entityType(label)) {
+        QStringList names;
+        for (const auto &type : std::as_const(schema->entityTypes))
+            names << type.name;
+        return report(Core::Error{QStringLiteral("'%1' is not an entity type of the schema %2 (%3).")
+                                      .arg(label, schema->id, names.join(QStringLiteral(", "))),
+                                  Core::Error::User});
+    }
+    QJsonObject attributes;
+    if (kind == Core::AnnotationKind::Claim) {
+        attributes = schema->defaultAttributes();
+        for (const QString &pair : parser.values(QStringLiteral("attr"))) {
+            const qsizetype eq = pair.indexOf(u'=');
+            if (eq <= 0) {
+                err() << "gloss-cli annotate: --attr takes NAME=VALUE, not '" << pair << "'\n";
+                return 2;
+            }
+            const QString name = pair.left(eq);
+            const QString value = pair.mid(eq + 1);
+            const auto *attribute = schema->claimAttribute(name);
+            bool isNumber = false;
+            const int number = value.toInt(&isNumber);
+            if (attribute && attribute->type == Core::LabelSchema::AttributeType::Integer && isNumber)
+                attributes.insert(name, number);
+            else if (attribute && attribute->type == Core::LabelSchema::AttributeType::Boolean
+                     && (value == u"true" || value == u"false"))
+                attributes.insert(name, value == u"true");
+            else
+                attributes.insert(name, value);
+        }
+        if (auto valid = schema->validateAttributes(attributes); !valid)
+            return report(valid.error());
+    } else if (parser.isSet(QStringLiteral("attr"))) {
+        err() << "gloss-cli annotate: --attr is for claims\n";
+        return 2;
+    }
+    const QString kbId = parser.value(QStringLiteral("kb-id")).trimmed();
+    if (!kbId.isEmpty() && !Core::Entity::isWikidataId(kbId)) {
+        err() << "gloss-cli annotate: --kb-id takes a Wikidata id such as Q7184, not '" << kbId << "'\n";
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("all")) && (!entity || occurrence != 0)) {
+        err() << "gloss-cli annotate: --all goes with --entity and without --occurrence\n";
+        return 2;
+    }
+    const QString creator = parser.isSet(QStringLiteral("creator")) ? parser.value(QStringLiteral("creator"))
+                                                                     : defaultCreator();
 
     auto store = openStore(parser);
     if (!store)
@@ -92,19 +190,50 @@ int annotateVerb(const QStringList &arguments)
     auto article = Core::ArticleRepository(*store).article(*id);
     if (!article)
         return report(article.error());
-    auto annotation = Core::annotationForQuote(article->current, quote, occurrence, kind, label,
-                                               parser.isSet(QStringLiteral("creator"))
-                                                   ? parser.value(QStringLiteral("creator"))
-                                                   : defaultCreator());
-    if (!annotation)
-        return report(annotation.error());
-    annotation->kbId = parser.value(QStringLiteral("kb-id")).trimmed();
-    annotation->note = parser.value(QStringLiteral("note"));
-    Core::CreateAnnotationCommand command(*store, *annotation);
-    if (auto r = command.redo(); !r)
-        return report(r.error());
-    out() << annotation->id << '\t' << Core::toString(kind) << '\t' << label << '\t' << annotation->position.start
-          << '\t' << annotation->position.end << '\n';
+
+    // The mention(s), the registry entity they link to and its creation go in one transaction.
+    QList<Core::Annotation> created;
+    auto written = store->transaction([&]() -> Core::Result<void> {
+        Core::Entity linked;
+        if (entity) {
+            bool isNew = false;
+            const QString name = parser.isSet(QStringLiteral("entity-name"))
+                                     ? parser.value(QStringLiteral("entity-name")).simplified()
+                                     : quote.simplified();
+            auto e = resolveEntity(*store, name, label, kbId, &isNew);
+            if (!e)
+                return std::unexpected(e.error());
+            linked = *e;
+            if (isNew)
+                if (auto r = Core::CreateEntityCommand(*store, linked).redo(); !r)
+                    return r;
+        }
+        if (parser.isSet(QStringLiteral("all"))) {
+            Core::TagAllOccurrencesCommand tagAll(*store, article->current, quote, label, linked.id, linked.kbId, creator);
+            if (auto r = tagAll.redo(); !r)
+                return r;
+            err() << "gloss-cli annotate: tagged " << tagAll.created() << " occurrences, " << tagAll.skipped()
+                  << " already tagged\n";
+            created = tagAll.createdAnnotations();
+            return {};
+        }
+        auto annotation = Core::annotationForQuote(article->current, quote, occurrence, kind, label, creator);
+        if (!annotation)
+            return std::unexpected(annotation.error());
+        annotation->kbId = entity ? linked.kbId : kbId;
+        annotation->entityId = linked.id;
+        annotation->note = parser.value(QStringLiteral("note"));
+        annotation->attributes = attributes;
+        if (auto r = Core::CreateAnnotationCommand(*store, *annotation).redo(); !r)
+            return r;
+        created.append(*annotation);
+        return {};
+    });
+    if (!written)
+        return report(written.error());
+    for (const Core::Annotation &a : std::as_const(created))
+        out() << a.id << '\t' << Core::toString(a.kind) << '\t' << a.label << '\t' << a.position.start << '\t'
+              << a.position.end << '\n';
     out().flush();
     return 0;
 }
@@ -147,6 +276,8 @@ int annotationsVerb(const QStringList &arguments)
                 {QStringLiteral("end"), orphan ? QJsonValue() : QJsonValue(qint64(a.position.end))},
                 {QStringLiteral("status"), Core::toString(a.status)},
                 {QStringLiteral("kbId"), a.kbId},
+                {QStringLiteral("entityId"), a.entityId.isEmpty() ? QJsonValue() : QJsonValue(a.entityId)},
+                {QStringLiteral("attributes"), a.attributes},
                 {QStringLiteral("note"), a.note},
                 {QStringLiteral("creator"), a.creator},
                 {QStringLiteral("created"), a.created.toString(Qt::ISODateWithMs)},

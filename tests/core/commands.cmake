@@ -1,0 +1,1 @@
+gloss_add_test(tst_entitycommands SOURCES tst_entitycommands.cpp LIBS gloss_core)

@@ -1,0 +1,158 @@
+// Entity registry commands: each one done, undone and redone, comparing the stored state.
+#include "core/commands/annotationbuilder.h"
+#include "core/commands/entitycommands.h"
+#include "core/storage/annotationrepository.h"
+#include "core/storage/articleimporter.h"
+#include "core/storage/articlerepository.h"
+#include "core/storage/database.h"
+#include "core/storage/entityrepository.h"
+
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Gloss::Core;
+
+namespace {
+struct State
+{
+    QList<Annotation> annotations;
+    QList<EntityUsage> entities;
+};
+bool operator==(const State &a, const State &b)
+{
+    return a.annotations == b.annotations && a.entities == b.entities;
+}
+} // namespace
+
+class tst_EntityCommands : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void tagAllOccurrencesSkipsTagged();
+    void mergeRelinksEveryMention();
+    void renameKeepsMentionsLinked();
+    void reattachOrphan();
+
+private:
+    State state() const;
+    void undoRedo(Command &command, const State &before);
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    ArticleVersion m_version;
+};
+
+State tst_EntityCommands::state() const
+{
+    return State{*AnnotationRepository(*m_db).forArticle(m_version.articleId), *EntityRepository(*m_db).all()};
+}
+
+void tst_EntityCommands::undoRedo(Command &command, const State &before)
+{
+    const State after = state();
+    QVERIFY(!(after == before));
+    QVERIFY(command.undo());
+    QVERIFY(state() == before);
+    QVERIFY(command.redo());
+    QVERIFY(state() == after);
+}
+
+void tst_EntityCommands::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    auto db = Database::open(m_dir.filePath(QStringLiteral("e.sqlite")));
+    QVERIFY(db);
+    m_db = std::move(*db);
+    auto outcome = ArticleImporter(*m_db).importFile(QStringLiteral(GLOSS_SHARED_DIR "/corpus/seed/independent-serbia-russia.html"));
+    QVERIFY(outcome);
+    m_version = ArticleRepository(*m_db).article(outcome->articleId)->current;
+}
+
+void tst_EntityCommands::tagAllOccurrencesSkipsTagged()
+{
+    const Entity nato = makeEntity(QStringLiteral("NATO"), QStringLiteral("ORG"), QStringLiteral("Q7184"));
+    CreateEntityCommand create(*m_db, nato);
+    const State empty = state();
+    QVERIFY(create.redo());
+    undoRedo(create, empty);
+
+    // One occurrence tagged by hand first: "tag all" must skip it.
+    auto first = annotationForQuote(m_version, QStringLiteral("NATO"), 1, AnnotationKind::Entity, QStringLiteral("ORG"),
+                                    QStringLiteral("t"));
+    QVERIFY(first);
+    first->entityId = nato.id;
+    QVERIFY(AnnotationRepository(*m_db).insert(*first));
+
+    const State before = state();
+    TagAllOccurrencesCommand tagAll(*m_db, m_version, QStringLiteral("NATO"), QStringLiteral("ORG"), nato.id,
+                                    nato.kbId, QStringLiteral("t"));
+    QVERIFY(tagAll.redo());
+    const int occurrences = int(m_version.readerText.count(QStringLiteral("NATO")));
+    QCOMPARE(tagAll.skipped(), 1);
+    QCOMPARE(tagAll.created(), occurrences - 1);
+    QCOMPARE(EntityRepository(*m_db).mentionIds(nato.id)->size(), occurrences);
+    undoRedo(tagAll, before);
+}
+
+void tst_EntityCommands::mergeRelinksEveryMention()
+{
+    const Entity alliance = makeEntity(QStringLiteral("North Atlantic Treaty Organization"), QStringLiteral("ORG"));
+    QVERIFY(EntityRepository(*m_db).insert(alliance));
+    auto mention = annotationForQuote(m_version, QStringLiteral("NATO member states"), 0, AnnotationKind::Entity,
+                                      QStringLiteral("ORG"), QStringLiteral("t"));
+    QVERIFY(mention);
+    mention->entityId = alliance.id;
+    QVERIFY(AnnotationRepository(*m_db).insert(*mention));
+    auto nato = EntityRepository(*m_db).findByKbId(QStringLiteral("Q7184"));
+    QVERIFY(nato && *nato);
+    const qsizetype natoMentions = EntityRepository(*m_db).mentionIds((*nato)->id)->size();
+
+    const State before = state();
+    MergeEntitiesCommand merge(*m_db, (*nato)->id, alliance.id);
+    QVERIFY(merge.redo());
+    QVERIFY(!EntityRepository(*m_db).entity(alliance.id));
+    auto kept = EntityRepository(*m_db).entity((*nato)->id);
+    QVERIFY(kept);
+    QVERIFY(kept->aliases.contains(QStringLiteral("North Atlantic Treaty Organization")));
+    QCOMPARE(EntityRepository(*m_db).mentionIds(kept->id)->size(), natoMentions + 1);
+    QCOMPARE(AnnotationRepository(*m_db).annotation(mention->id)->kbId, QStringLiteral("Q7184"));
+    undoRedo(merge, before);
+    QVERIFY(!MergeEntitiesCommand(*m_db, kept->id, kept->id).redo());
+}
+
+void tst_EntityCommands::renameKeepsMentionsLinked()
+{
+    auto nato = EntityRepository(*m_db).findByKbId(QStringLiteral("Q7184"));
+    QVERIFY(nato && *nato);
+    Entity renamed = **nato;
+    renamed.name = QStringLiteral("NATO alliance");
+    const State before = state();
+    UpdateEntityCommand update(*m_db, renamed);
+    QVERIFY(update.redo());
+    QCOMPARE(EntityRepository(*m_db).entity(renamed.id)->name, QStringLiteral("NATO alliance"));
+    undoRedo(update, before);
+}
+
+void tst_EntityCommands::reattachOrphan()
+{
+    auto claim = annotationForQuote(m_version, QStringLiteral("refused to join Western sanctions"), 0,
+                                    AnnotationKind::Claim, QStringLiteral("claim"), QStringLiteral("t"));
+    QVERIFY(claim);
+    claim->status = AnchorStatus::Orphaned;
+    claim->position = {};
+    QVERIFY(AnnotationRepository(*m_db).insert(*claim));
+    const State before = state();
+    const qsizetype at = m_version.readerText.indexOf(QStringLiteral("refused to join Western sanctions against Russia"));
+    const qsizetype cp = m_version.readerText.left(at).toUcs4().size();
+    auto reattach = makeReattachCommand(*m_db, *claim, m_version, {cp, cp + 48});
+    QVERIFY(reattach);
+    QVERIFY((*reattach)->redo());
+    auto stored = AnnotationRepository(*m_db).annotation(claim->id);
+    QVERIFY(stored->status == AnchorStatus::Exact);
+    QCOMPARE(stored->quote.exact, QStringLiteral("refused to join Western sanctions against Russia"));
+    undoRedo(**reattach, before);
+}
+
+QTEST_GUILESS_MAIN(tst_EntityCommands)
+#include "tst_entitycommands.moc"
