@@ -30,6 +30,15 @@ int exportVerb(const QStringList &arguments)
                       QStringLiteral("LABEL")});
     parser.addOption({QStringLiteral("creator"), QStringLiteral("Only annotations by this creator (repeatable)."),
                       QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("offsets"), QStringLiteral("jsonl: count offsets in codepoints (default) or "
+                                                                "utf16 (JavaScript string units)."),
+                      QStringLiteral("UNIT"), QStringLiteral("codepoints")});
+    parser.addOption({QStringLiteral("iob1"), QStringLiteral("conll: IOB1 tags instead of IOB2.")});
+    parser.addOption({QStringLiteral("bom"), QStringLiteral("csv: start with a UTF-8 byte order mark (for "
+                                                            "spreadsheets).")});
+    parser.addOption({QStringLiteral("page-size"), QStringLiteral("jsonld: annotations per AnnotationPage (default: "
+                                                                  "one page)."),
+                      QStringLiteral("N")});
     if (int rc = parseArguments(parser, QStringLiteral("export"), arguments))
         return rc < 0 ? 0 : rc;
     if (!parser.positionalArguments().isEmpty()) {
@@ -55,7 +64,24 @@ int exportVerb(const QStringList &arguments)
     selection.labels = parser.values(QStringLiteral("label"));
     selection.creators = parser.values(QStringLiteral("creator"));
 
-    auto exporter = registry.create(parser.value(QStringLiteral("format")));
+    Core::ExportOptions options;
+    const QString offsets = parser.value(QStringLiteral("offsets"));
+    if (offsets != u"codepoints" && offsets != u"utf16") {
+        err() << "gloss-cli export: --offsets takes codepoints or utf16\n";
+        return 2;
+    }
+    options.offsets = offsets == u"utf16" ? Core::ExportOptions::Offsets::Utf16 : Core::ExportOptions::Offsets::CodePoints;
+    options.iob = parser.isSet(QStringLiteral("iob1")) ? Core::ExportOptions::Iob::Iob1 : Core::ExportOptions::Iob::Iob2;
+    options.csvBom = parser.isSet(QStringLiteral("bom"));
+    if (parser.isSet(QStringLiteral("page-size"))) {
+        bool ok = false;
+        options.pageSize = parser.value(QStringLiteral("page-size")).toLongLong(&ok);
+        if (!ok || options.pageSize < 1) {
+            err() << "gloss-cli export: --page-size takes a positive number\n";
+            return 2;
+        }
+    }
+    auto exporter = registry.create(parser.value(QStringLiteral("format")), options);
     if (!exporter)
         return report(exporter.error());
     auto store = openStore(parser);
@@ -93,7 +119,8 @@ int exportVerb(const QStringList &arguments)
     if (target.device == &file && !file.commit())
         return report(Core::Error{QStringLiteral("Cannot write %1: %2").arg(output, file.errorString()),
                                   Core::Error::Io});
-    stdoutFile.flush();
+    if (stdoutFile.isOpen())
+        stdoutFile.flush();
     for (const QString &message : std::as_const(result->messages))
         err() << "gloss-cli export: " << message << "\n";
     err() << "gloss-cli export: " << result->written << " annotations from " << result->articles << " articles";

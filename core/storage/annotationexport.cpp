@@ -2,6 +2,7 @@
 
 #include "annotationrepository.h"
 #include "articlerepository.h"
+#include "entityrepository.h"
 
 namespace Gloss::Core {
 
@@ -24,6 +25,15 @@ Result<ExportReport> exportAnnotations(Database &database, const AnnotationSelec
             return std::unexpected(all.error());
         ids = *all;
     }
+    // Entity names for the formats that print them (CSV, brat, Markdown); the registry is small next to the
+    // annotations, so it is read once.
+    QHash<QString, QString> entityNames;
+    auto entities = EntityRepository(database).all();
+    if (!entities)
+        return std::unexpected(entities.error());
+    for (const EntityUsage &e : std::as_const(*entities))
+        entityNames.insert(e.entity.id, e.entity.name);
+
     if (auto r = exporter.begin(target); !r)
         return std::unexpected(r.error());
     qsizetype done = 0;
@@ -36,6 +46,9 @@ Result<ExportReport> exportAnnotations(Database &database, const AnnotationSelec
             return std::unexpected(list.error());
         ExportArticle item;
         item.article = *article;
+        for (const Annotation &a : std::as_const(*list))
+            if (!a.entityId.isEmpty() && entityNames.contains(a.entityId))
+                item.entityNames.insert(a.entityId, entityNames.value(a.entityId));
         for (const Annotation &a : std::as_const(*list))
             if (selection.accepts(a))
                 item.annotations.append(a);
