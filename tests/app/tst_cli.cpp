@@ -35,6 +35,7 @@ private Q_SLOTS:
     void initTestCase();
     void importShowAnnotateExport();
     void showTextIsExactlyTheReaderText();
+    void exportImportRoundTrip();
     void annotateErrors_data();
     void annotateErrors();
     void badImports_data();
@@ -117,6 +118,41 @@ void tst_Cli::showTextIsExactlyTheReaderText()
     const QJsonObject o = QJsonDocument::fromJson(json.out).object();
     QCOMPARE(QString::fromUtf8(text.out), o[QStringLiteral("text")].toString());
     QCOMPARE(o[QStringLiteral("title")].toString(), QStringLiteral("Serbia mulls Russian Defense Ministry presence"));
+}
+
+void tst_Cli::exportImportRoundTrip()
+{
+    // Richer annotations first: a claim with attributes and a note, every NATO tagged and linked to Q7184.
+    Run r = run({QStringLiteral("annotate"), QStringLiteral("1"), QStringLiteral("--claim"),
+                 QStringLiteral("the only remaining close Russian ally in the region"), QStringLiteral("--attr"),
+                 QStringLiteral("verdict=supported"), QStringLiteral("--note"), QStringLiteral("=1+1, \"quoted\""),
+                 QStringLiteral("--db"), db()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    r = run({QStringLiteral("annotate"), QStringLiteral("1"), QStringLiteral("--entity"), QStringLiteral("GPE"),
+             QStringLiteral("Belgrade"), QStringLiteral("--all"), QStringLiteral("--kb-id"), QStringLiteral("Q3711"),
+             QStringLiteral("--db"), db()});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QString file = m_dir.filePath(QStringLiteral("roundtrip.jsonld"));
+    QCOMPARE(run({QStringLiteral("export"), QStringLiteral("-o"), file, QStringLiteral("--db"), db()}).exitCode, 0);
+
+    const QString other = m_dir.filePath(QStringLiteral("other.sqlite"));
+    QCOMPARE(run({QStringLiteral("import"), seedDir + QStringLiteral("independent-serbia-russia.html"),
+                  QStringLiteral("--db"), other}).exitCode, 0);
+    r = run({QStringLiteral("import-annotations"), file, QStringLiteral("--db"), other});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(" 0 orphaned, 0 skipped"), r.out.constData());
+
+    const Run mine = run({QStringLiteral("annotations"), QStringLiteral("1"), QStringLiteral("--json"), QStringLiteral("--db"), db()});
+    const Run theirs = run({QStringLiteral("annotations"), QStringLiteral("1"), QStringLiteral("--json"), QStringLiteral("--db"), other});
+    QVERIFY(QJsonDocument::fromJson(mine.out).array().size() >= 4);
+    QCOMPARE(QJsonDocument::fromJson(theirs.out), QJsonDocument::fromJson(mine.out));
+    const Run entities = run({QStringLiteral("entities"), QStringLiteral("--json"), QStringLiteral("--db"), other});
+    QVERIFY(entities.out.contains("Q3711"));
+
+    // Importing the same file again adds nothing.
+    r = run({QStringLiteral("import-annotations"), file, QStringLiteral("--db"), other});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(" 0 imported"));
 }
 
 void tst_Cli::annotateErrors_data()

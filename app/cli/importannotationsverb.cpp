@@ -1,0 +1,88 @@
+#include "clicommon.h"
+#include "verbs.h"
+
+#include "core/storage/annotationimport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace Gloss::Cli {
+
+namespace {
+Core::Result<QByteArray> readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Core::fail(QStringLiteral("%1: cannot be read (%2).").arg(path, f.errorString()));
+    return f.readAll();
+}
+} // namespace
+
+int importAnnotationsVerb(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addCommonOptions(parser);
+    parser.addOption({QStringLiteral("format"), QStringLiteral("jsonld (W3C Web Annotation JSON-LD or JSON lines, "
+                                                               "Hypothesis API results; default) or brat."),
+                      QStringLiteral("FORMAT"), QStringLiteral("jsonld")});
+    parser.addOption({QStringLiteral("article"), QStringLiteral("brat: the stored article the .ann file belongs to."),
+                      QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("creator"), QStringLiteral("brat: annotator name (default: $USER)."),
+                      QStringLiteral("NAME")});
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The annotation file (brat: the .ann file; "
+                                                                        "its .txt must be beside it)."));
+    if (int rc = parseArguments(parser, QStringLiteral("import-annotations"), arguments))
+        return rc < 0 ? 0 : rc;
+    if (parser.positionalArguments().size() != 1) {
+        err() << "gloss-cli import-annotations: name one file\n";
+        return 2;
+    }
+    const QString path = parser.positionalArguments().first();
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != u"jsonld" && format != u"brat") {
+        err() << "gloss-cli import-annotations: --format takes jsonld or brat\n";
+        return 2;
+    }
+    std::optional<qint64> articleId;
+    if (format == u"brat") {
+        if (!parser.isSet(QStringLiteral("article"))) {
+            err() << "gloss-cli import-annotations: brat needs --article ID\n";
+            return 2;
+        }
+        articleId = parseId(parser.value(QStringLiteral("article")));
+        if (!articleId)
+            return 2;
+    }
+    auto bytes = readFile(path);
+    if (!bytes)
+        return report(bytes.error());
+    auto store = openStore(parser);
+    if (!store)
+        return 1;
+
+    Core::AnnotationImport importer(*store);
+    Core::Result<Core::ImportReport> result;
+    if (articleId) {
+        const QFileInfo info(path);
+        auto txt = readFile(info.dir().filePath(info.completeBaseName() + QStringLiteral(".txt")));
+        if (!txt)
+            return report(txt.error());
+        QString creator = parser.value(QStringLiteral("creator"));
+        if (creator.isEmpty())
+            creator = qEnvironmentVariable("USER", QStringLiteral("gloss"));
+        result = importer.importBrat(*articleId, QString::fromUtf8(*bytes), QString::fromUtf8(*txt), creator);
+    } else {
+        result = importer.importWebAnnotations(*bytes);
+    }
+    if (!result)
+        return report(result.error());
+    for (const QString &message : std::as_const(result->messages))
+        err() << "gloss-cli import-annotations: " << message << "\n";
+    out() << result->read << " read, " << result->imported << " imported, " << result->orphaned << " orphaned, "
+          << result->skipped << " skipped\n";
+    out().flush();
+    return 0;
+}
+
+} // namespace Gloss::Cli

@@ -1,0 +1,104 @@
+#include "annotationimport.h"
+
+#include "annotationrepository.h"
+#include "articlelookup.h"
+#include "articlerepository.h"
+#include "database.h"
+#include "entityrepository.h"
+
+#include "core/annotation/entity.h"
+#include "core/export/bratimporter.h"
+#include "core/export/importmatcher.h"
+#include "core/export/webannotationimporter.h"
+
+#include <QHash>
+
+namespace Gloss::Core {
+
+AnnotationImport::AnnotationImport(Database &database)
+    : m_database(database)
+{
+}
+
+Result<void> AnnotationImport::store(QList<Annotation> annotations, ImportReport &report)
+{
+    return m_database.transaction([&]() -> Result<void> {
+        AnnotationRepository repository(m_database);
+        EntityRepository entities(m_database);
+        for (Annotation &a : annotations) {
+            if (repository.annotation(a.id)) {
+                ++report.skipped;
+                if (a.status == AnchorStatus::Orphaned)
+                    --report.orphaned;
+                else
+                    --report.imported;
+                report.messages << QStringLiteral("%1: already stored, skipped").arg(a.id);
+                continue;
+            }
+            if (!a.entityId.isEmpty() && !entities.entity(a.entityId)) {
+                Entity e = makeEntity(a.quote.exact.simplified(), a.label, Entity::isWikidataId(a.kbId) ? a.kbId : QString());
+                e.id = a.entityId;
+                if (auto r = entities.insert(e); !r)
+                    return r;
+            }
+            if (auto r = repository.insert(a); !r)
+                return r;
+        }
+        return {};
+    });
+}
+
+Result<ImportReport> AnnotationImport::importWebAnnotations(const QByteArray &bytes)
+{
+    ImportReport report;
+    auto items = WebAnnotationImporter::read(bytes, &report);
+    if (!items)
+        return std::unexpected(items.error());
+
+    ArticleLookup lookup(m_database);
+    ArticleRepository articles(m_database);
+    QHash<qint64, ImportArticle> cache;
+    ImportMatcher matcher([&](const ImportedAnnotation &item) -> std::optional<ImportArticle> {
+        std::optional<qint64> id;
+        if (!item.snapshotSha256.isEmpty())
+            if (auto found = lookup.bySnapshotSha256(item.snapshotSha256); found)
+                id = *found;
+        if (!id && !item.source.isEmpty())
+            if (auto found = lookup.bySourceUrl(item.source); found)
+                id = *found;
+        if (!id)
+            return std::nullopt;
+        if (!cache.contains(*id)) {
+            auto article = articles.article(*id);
+            if (!article)
+                return std::nullopt;
+            cache.insert(*id, ImportArticle{article->id, article->currentVersionId, article->current.readerText});
+        }
+        return cache.value(*id);
+    });
+    const QList<Annotation> placed = matcher.place(*items, report);
+    if (auto r = store(placed, report); !r)
+        return std::unexpected(r.error());
+    return report;
+}
+
+Result<ImportReport> AnnotationImport::importBrat(qint64 articleId, const QString &ann, const QString &txt,
+                                                  const QString &creator)
+{
+    auto article = ArticleRepository(m_database).article(articleId);
+    if (!article)
+        return std::unexpected(article.error());
+    ImportReport report;
+    BratImporter::Options options;
+    options.articleId = articleId;
+    options.versionId = article->currentVersionId;
+    options.creator = creator;
+    auto annotations = BratImporter::read(ann, txt, article->current.readerText, options, &report);
+    if (!annotations)
+        return std::unexpected(annotations.error());
+    if (auto r = store(*annotations, report); !r)
+        return std::unexpected(r.error());
+    return report;
+}
+
+} // namespace Gloss::Core

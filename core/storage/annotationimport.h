@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/export/importreport.h"
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace Gloss::Core {
+
+class Database;
+
+/// Imports annotation sets into the store (issue 6, "Import"), in one transaction each (all or nothing).
+/// Annotations whose id is already stored are skipped (so importing the same file twice adds nothing); entity
+/// links to an entity the registry lacks create it (name: the mention's quote, type: its label, KB id).
+class AnnotationImport final
+{
+public:
+    explicit AnnotationImport(Database &database);
+
+    /// W3C Web Annotation JSON-LD (an AnnotationCollection, paged or not, one annotation, a JSON-LD lines file,
+    /// or a Hypothesis API search result), as read by WebAnnotationImporter. Each annotation is matched to a
+    /// stored article by its target source (the article's source or canonical URL) or snapshot hash
+    /// (urn:sha256:), then re-anchored on the article's current reader text by its quote (ImportMatcher).
+    /// Errors: unreadable input (nothing is written), storage failure (rolled back).
+    Result<ImportReport> importWebAnnotations(const QByteArray &bytes);
+
+    /// brat standoff for stored article `articleId`: `ann` is the .ann file, `txt` the .txt beside it, which
+    /// must equal the article's current reader text (offsets are code points of it). Errors: no such article,
+    /// a .txt that differs, malformed lines, storage failure.
+    Result<ImportReport> importBrat(qint64 articleId, const QString &ann, const QString &txt, const QString &creator);
+
+private:
+    Result<void> store(QList<Annotation> annotations, ImportReport &report);
+
+    Database &m_database;
+};
+
+} // namespace Gloss::Core
