@@ -60,4 +60,38 @@ qsizetype codePointsToUtf16(QStringView text, qsizetype codePointOffset)
     return CodePointIndex(text).toUtf16(codePointOffset);
 }
 
+std::u32string toCodePointString(QStringView text)
+{
+    std::u32string out;
+    out.reserve(size_t(text.size()));
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text[i];
+        if (c.isHighSurrogate() && i + 1 < n && text[i + 1].isLowSurrogate()) {
+            out.push_back(char32_t(QChar::surrogateToUcs4(c, text[i + 1])));
+            ++i;
+        } else if (c.isSurrogate()) {
+            out.push_back(char32_t(QChar::ReplacementCharacter));
+        } else {
+            out.push_back(char32_t(c.unicode()));
+        }
+    }
+    return out;
+}
+
+QString fromCodePointString(std::u32string_view codePoints)
+{
+    QString out;
+    out.reserve(qsizetype(codePoints.size()));
+    for (const char32_t cp : codePoints) {
+        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            out.append(QChar(QChar::ReplacementCharacter));
+        else if (QChar::requiresSurrogates(cp))
+            out.append(QChar(QChar::highSurrogate(cp))).append(QChar(QChar::lowSurrogate(cp)));
+        else
+            out.append(QChar(char16_t(cp)));
+    }
+    return out;
+}
+
 } // namespace Gloss::Core

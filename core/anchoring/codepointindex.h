@@ -1,7 +1,10 @@
 #pragma once
 
 #include <QList>
+#include <QString>
 #include <QStringView>
+#include <string>
+#include <string_view>
 
 namespace Gloss::Core {
 
@@ -32,5 +35,12 @@ private:
 qsizetype codePointLength(QStringView text);
 qsizetype utf16ToCodePoints(QStringView text, qsizetype utf16Offset);
 qsizetype codePointsToUtf16(QStringView text, qsizetype codePointOffset);
+
+/// The text as a sequence of Unicode code points (one char32_t per code point), so that an index into the
+/// result IS a code point offset. A lone surrogate becomes U+FFFD and still counts as one code point, exactly
+/// as CodePointIndex counts it, so offsets agree. O(n). Used by the matchers of core/anchoring.
+std::u32string toCodePointString(QStringView text);
+/// Inverse of toCodePointString for valid code points (surrogate pairs are re-encoded; invalid values become U+FFFD).
+QString fromCodePointString(std::u32string_view codePoints);
 
 } // namespace Gloss::Core

@@ -1,7 +1,7 @@
 #include "entitycommands.h"
 
 #include "annotationbuilder.h"
-#include "core/anchoring/codepointindex.h"
+#include "core/anchoring/occurrences.h"
 #include "core/storage/annotationrepository.h"
 #include "core/storage/database.h"
 #include "core/storage/entityrepository.h"
@@ -155,19 +155,15 @@ Result<void> TagAllOccurrencesCommand::redo()
     auto existing = annotations.forArticle(m_version.articleId);
     if (!existing)
         return std::unexpected(existing.error());
-    const QString &text = m_version.readerText;
-    const CodePointIndex index(text);
+    QList<TextPositionSelector> tagged;
+    for (const Annotation &a : std::as_const(*existing))
+        if (a.kind == AnnotationKind::Entity && a.status != AnchorStatus::Orphaned)
+            tagged.append(a.position);
+    const QList<TextPositionSelector> all = untaggedOccurrences(m_version.readerText, needle, {});
+    const QList<TextPositionSelector> spans = untaggedOccurrences(m_version.readerText, needle, tagged);
     m_created.clear();
-    m_skipped = 0;
-    for (qsizetype at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.size())) {
-        const TextPositionSelector span{index.toCodePoints(at), index.toCodePoints(at + needle.size())};
-        const bool tagged = std::any_of(existing->cbegin(), existing->cend(), [&](const Annotation &a) {
-            return a.kind == AnnotationKind::Entity && a.status != AnchorStatus::Orphaned && a.position == span;
-        });
-        if (tagged) {
-            ++m_skipped;
-            continue;
-        }
+    m_skipped = int(all.size() - spans.size());
+    for (const TextPositionSelector &span : spans) {
         auto a = annotationForRange(m_version, span, AnnotationKind::Entity, m_type, m_creator);
         if (!a)
             return std::unexpected(a.error());

@@ -58,8 +58,8 @@ private:
     QStringList m_relinked;
 };
 
-/// "Tag all occurrences": an entity mention of `type` on every occurrence of `quote` in `version`'s reader
-/// text (exact, case-sensitive), linked to `entityId` (may be empty), skipping occurrences already covered by
+/// "Tag all occurrences": an entity mention of `type` on every whole-word occurrence of `quote` in `version`'s
+/// reader text (case-sensitive; untaggedOccurrences()), linked to `entityId` (may be empty), skipping occurrences already covered by
 /// an entity mention with the same span. Offsets are code points. Undo deletes the mentions it created.
 /// Errors (from redo): the quote is empty or absent.
 class TagAllOccurrencesCommand final : public Command

@@ -1,1 +1,6 @@
 gloss_add_test(tst_codepointindex SOURCES tst_codepointindex.cpp LIBS gloss_core)
+gloss_add_test(tst_approxmatcher SOURCES tst_approxmatcher.cpp LIBS gloss_core)
+gloss_add_test(tst_anchorresolver SOURCES tst_anchorresolver.cpp LIBS gloss_core)
+gloss_add_test(tst_reanchor SOURCES tst_reanchor.cpp LIBS gloss_core)
+gloss_add_test(tst_occurrences SOURCES tst_occurrences.cpp LIBS gloss_core)
+gloss_add_test(tst_normalisedquote SOURCES tst_normalisedquote.cpp LIBS gloss_core)

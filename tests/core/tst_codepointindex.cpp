@@ -13,6 +13,8 @@ private Q_SLOTS:
     void roundTrip();
     void splitPairMapsToPairStart();
     void quoteSelectorCountsCodePoints();
+    void codePointString_data();
+    void codePointString();
 };
 
 void tst_CodePointIndex::roundTrip_data()
@@ -58,6 +60,34 @@ void tst_CodePointIndex::quoteSelectorCountsCodePoints()
     QCOMPARE(q.exact, QStringLiteral("Serbia"));
     QCOMPARE(q.prefix, QString::fromUtf8("😀😀 "));
     QCOMPARE(q.suffix.size(), qsizetype(32));
+}
+
+void tst_CodePointIndex::codePointString_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("ascii") << QStringLiteral("NATO");
+    QTest::newRow("emoji and zwj") << QString::fromUtf8("a 👩🏽‍💻 b");
+    QTest::newRow("combining, cjk, rtl, astral cjk") << QString::fromUtf8("e\u0301 北京 שלום 𠀀");
+    QTest::newRow("lone surrogate") << (QStringLiteral("x") + QChar(0xD800) + QStringLiteral("y"));
+}
+
+void tst_CodePointIndex::codePointString()
+{
+    QFETCH(QString, text);
+    const std::u32string cps = toCodePointString(text);
+    const CodePointIndex index(text);
+    QCOMPARE(qsizetype(cps.size()), index.codePointLength());
+    // Every code point offset means the same place in both representations.
+    for (qsizetype c = 0; c < qsizetype(cps.size()); ++c) {
+        const qsizetype u = index.toUtf16(c);
+        const bool pair = text[u].isHighSurrogate() && u + 1 < text.size() && text[u + 1].isLowSurrogate();
+        const char32_t expected = pair ? QChar::surrogateToUcs4(text[u], text[u + 1])
+            : text[u].isSurrogate()    ? char32_t(QChar::ReplacementCharacter)
+                                       : char32_t(text[u].unicode());
+        QCOMPARE(uint(cps[size_t(c)]), uint(expected));
+    }
+    if (!text.contains(QChar(0xD800)))
+        QCOMPARE(fromCodePointString(cps), text);
 }
 
 QTEST_GUILESS_MAIN(tst_CodePointIndex)
