@@ -70,7 +70,12 @@ int annotateVerb(const QStringList &arguments)
     parser.addOption({QStringLiteral("entity"), QStringLiteral("Tag the quote (the positional argument) as an entity "
                                                                "of TYPE (PERSON, ORG, GPE, LOC, NORP, EVENT, MISC...)."),
                       QStringLiteral("TYPE")});
-    parser.addOption({QStringLiteral("highlight"), QStringLiteral("Highlight QUOTE."), QStringLiteral("QUOTE")});
+    parser.addOption({QStringLiteral("highlight"), QStringLiteral("Highlight QUOTE (colour: --color)."),
+                      QStringLiteral("QUOTE")});
+    parser.addOption({QStringLiteral("color"), QStringLiteral("Highlight colour name (default yellow)."),
+                      QStringLiteral("NAME"), QStringLiteral("yellow")});
+    parser.addOption({QStringLiteral("comment"), QStringLiteral("Attach a note (--note TEXT) to QUOTE."),
+                      QStringLiteral("QUOTE")});
     parser.addOption({QStringLiteral("kb-id"), QStringLiteral("Knowledge-base id of the entity (e.g. Q7184)."),
                       QStringLiteral("ID")});
     parser.addOption({QStringLiteral("occurrence"), QStringLiteral("Which occurrence of the quote (1-based)."),
@@ -97,9 +102,14 @@ int annotateVerb(const QStringList &arguments)
 
     const QStringList positional = parser.positionalArguments();
     const int modes = int(parser.isSet(QStringLiteral("claim"))) + int(parser.isSet(QStringLiteral("entity")))
-                      + int(parser.isSet(QStringLiteral("highlight")));
+                      + int(parser.isSet(QStringLiteral("highlight"))) + int(parser.isSet(QStringLiteral("comment")));
     if (modes != 1) {
-        err() << "gloss-cli annotate: give exactly one of --claim QUOTE, --entity TYPE QUOTE, --highlight QUOTE\n";
+        err() << "gloss-cli annotate: give exactly one of --claim QUOTE, --entity TYPE QUOTE, --highlight QUOTE, "
+                 "--comment QUOTE\n";
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("comment")) && parser.value(QStringLiteral("note")).trimmed().isEmpty()) {
+        err() << "gloss-cli annotate: --comment needs --note TEXT\n";
         return 2;
     }
     const bool entity = parser.isSet(QStringLiteral("entity"));
@@ -129,8 +139,12 @@ int annotateVerb(const QStringList &arguments)
         quote = positional.at(1);
     } else if (parser.isSet(QStringLiteral("highlight"))) {
         kind = Core::AnnotationKind::Highlight;
-        label = QStringLiteral("yellow");
+        label = parser.value(QStringLiteral("color")).trimmed().toLower();
         quote = parser.value(QStringLiteral("highlight"));
+    } else if (parser.isSet(QStringLiteral("comment"))) {
+        kind = Core::AnnotationKind::Note;
+        label = QStringLiteral("note");
+        quote = parser.value(QStringLiteral("comment"));
     }
 
     auto schema = loadSchema(parser.value(QStringLiteral("schema")));

@@ -34,6 +34,8 @@ private Q_SLOTS:
     void mergeRelinksEveryMention();
     void renameKeepsMentionsLinked();
     void reattachOrphan();
+    void updateLabelAttributeAndLink_data();
+    void updateLabelAttributeAndLink();
 
 private:
     State state() const;
@@ -152,6 +154,48 @@ void tst_EntityCommands::reattachOrphan()
     QVERIFY(stored->status == AnchorStatus::Exact);
     QCOMPARE(stored->quote.exact, QStringLiteral("refused to join Western sanctions against Russia"));
     undoRedo(**reattach, before);
+}
+
+void tst_EntityCommands::updateLabelAttributeAndLink_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::newRow("change label") << QStringLiteral("label");
+    QTest::newRow("set attribute") << QStringLiteral("attribute");
+    QTest::newRow("link entity") << QStringLiteral("link");
+    QTest::newRow("unlink entity") << QStringLiteral("unlink");
+    QTest::newRow("edit note") << QStringLiteral("note");
+}
+
+void tst_EntityCommands::updateLabelAttributeAndLink()
+{
+    QFETCH(QString, change);
+    auto mention = annotationForQuote(m_version, QStringLiteral("Informer"), 0, AnnotationKind::Entity,
+                                      QStringLiteral("ORG"), QStringLiteral("t"));
+    QVERIFY(mention);
+    const Entity informer = makeEntity(QStringLiteral("Informer"), QStringLiteral("ORG"));
+    QVERIFY(EntityRepository(*m_db).insert(informer));
+    if (change == u"unlink")
+        mention->entityId = informer.id;
+    QVERIFY(AnnotationRepository(*m_db).insert(*mention));
+
+    Annotation updated = *mention;
+    if (change == u"label")
+        updated.label = QStringLiteral("MISC");
+    else if (change == u"attribute")
+        updated.attributes.insert(QStringLiteral("stance"), QStringLiteral("pro-government"));
+    else if (change == u"link")
+        updated.entityId = informer.id;
+    else if (change == u"unlink")
+        updated.entityId.clear();
+    else
+        updated.note = QStringLiteral("a tabloid daily");
+    const State before = state();
+    UpdateAnnotationCommand update(*m_db, updated, change);
+    QVERIFY(update.redo());
+    QCOMPARE(*AnnotationRepository(*m_db).annotation(mention->id), updated);
+    undoRedo(update, before);
+    QVERIFY(AnnotationRepository(*m_db).remove(mention->id));
+    QVERIFY(EntityRepository(*m_db).remove(informer.id));
 }
 
 QTEST_GUILESS_MAIN(tst_EntityCommands)
