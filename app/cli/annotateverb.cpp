@@ -10,6 +10,7 @@
 #include "core/storage/annotationrepository.h"
 #include "core/storage/articlerepository.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,7 +29,13 @@ Core::Result<Core::LabelSchema> loadSchema(const QString &nameOrPath)
 {
     if (Core::LabelSchema::builtInIds().contains(nameOrPath))
         return Core::LabelSchema::builtIn(nameOrPath);
-    return Core::LabelSchema::fromFile(nameOrPath);
+    if (!QFileInfo::exists(nameOrPath))
+        return Core::fail(QStringLiteral("'%1' is neither a built-in label schema (%2) nor a schema file.")
+                              .arg(nameOrPath, Core::LabelSchema::builtInIds().join(QStringLiteral(", "))));
+    auto schema = Core::LabelSchema::fromFile(nameOrPath);
+    if (!schema)
+        return Core::fail(schema.error().message);
+    return schema;
 }
 
 /// The registry entity a new mention links to: the one with this KB id, else the one of this type known by
@@ -42,6 +49,10 @@ Core::Result<Core::Entity> resolveEntity(Core::Database &db, const QString &name
         auto byKb = entities.findByKbId(kbId);
         if (!byKb)
             return std::unexpected(byKb.error());
+        if (*byKb && (*byKb)->type != type)
+            return Core::fail(QStringLiteral("%1 is already the %2 entity \"%3\"; tag the mention as %2, or check the "
+                                             "knowledge-base id.")
+                                  .arg(kbId, (*byKb)->type, (*byKb)->name));
         if (*byKb)
             return **byKb;
     }
@@ -51,9 +62,24 @@ Core::Result<Core::Entity> resolveEntity(Core::Database &db, const QString &name
     if (*byName && (kbId.isEmpty() || (*byName)->kbId.isEmpty() || (*byName)->kbId == kbId)) {
         Core::Entity e = **byName;
         if (e.kbId.isEmpty() && !kbId.isEmpty()) {
+            // The entity learns its KB id: its earlier mentions carry it too, so that every export agrees.
             e.kbId = kbId;
             if (auto u = entities.update(e); !u)
                 return std::unexpected(u.error());
+            Core::AnnotationRepository mentions(db);
+            auto ids = entities.mentionIds(e.id);
+            if (!ids)
+                return std::unexpected(ids.error());
+            for (const QString &id : std::as_const(*ids)) {
+                auto mention = mentions.annotation(id);
+                if (!mention)
+                    return std::unexpected(mention.error());
+                if (!mention->kbId.isEmpty())
+                    continue;
+                mention->kbId = kbId;
+                if (auto u = mentions.update(*mention); !u)
+                    return std::unexpected(u.error());
+            }
         }
         return e;
     }
@@ -187,7 +213,7 @@ int annotateVerb(const QStringList &arguments)
         return 2;
     }
     const QString kbId = parser.value(QStringLiteral("kb-id")).trimmed();
-    if (!kbId.isEmpty() && !Core::Entity::isWikidataId(kbId)) {
+    if (parser.isSet(QStringLiteral("kb-id")) && !Core::Entity::isWikidataId(kbId)) {
         err() << "gloss-cli annotate: --kb-id takes a Wikidata id such as Q7184, not '" << kbId << "'\n";
         return 2;
     }
@@ -226,7 +252,8 @@ int annotateVerb(const QStringList &arguments)
             Core::TagAllOccurrencesCommand tagAll(*store, article->current, quote, label, linked.id, linked.kbId, creator);
             if (auto r = tagAll.redo(); !r)
                 return r;
-            err() << "gloss-cli annotate: tagged " << tagAll.created() << " occurrences, " << tagAll.skipped()
+            err() << "gloss-cli annotate: tagged " << tagAll.created()
+                  << (tagAll.created() == 1 ? " occurrence, " : " occurrences, ") << tagAll.skipped()
                   << " already tagged\n";
             created = tagAll.createdAnnotations();
             return {};
@@ -299,9 +326,13 @@ int annotationsVerb(const QStringList &arguments)
         }
         out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
     } else {
-        for (const Core::Annotation &a : *list)
-            out() << a.id << '\t' << Core::toString(a.kind) << '\t' << a.label << '\t' << a.position.start << '-'
-                  << a.position.end << '\t' << Core::toString(a.status) << '\t' << a.quote.exact << '\n';
+        for (const Core::Annotation &a : *list) {
+            const QString span = a.status == Core::AnchorStatus::Orphaned
+                                     ? QStringLiteral("-")
+                                     : QStringLiteral("%1-%2").arg(a.position.start).arg(a.position.end);
+            out() << a.id << '\t' << Core::toString(a.kind) << '\t' << a.label << '\t' << span << '\t'
+                  << Core::toString(a.status) << '\t' << a.quote.exact << '\n';
+        }
     }
     out().flush();
     return 0;

@@ -31,6 +31,11 @@ int parseArguments(QCommandLineParser &parser, const QString &verb, const QStrin
         err().flush();
         return 2;
     }
+    if (parser.optionNames().contains(QStringLiteral("db")) && parser.value(QStringLiteral("db")).trimmed().isEmpty()) {
+        err() << "gloss-cli " << verb << ": --db needs a file path (it is empty)\n";
+        err().flush();
+        return 2;
+    }
     if (parser.isSet(QStringLiteral("help"))) {
         out() << parser.helpText();
         out().flush();

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
 namespace Gloss::Cli {
@@ -91,7 +92,12 @@ int exportVerb(const QStringList &arguments)
     const QString output = parser.value(QStringLiteral("o"));
     Core::ExportTarget target;
     QFile stdoutFile;
+    // A regular file is written through QSaveFile (all or nothing); a device or pipe (/dev/stdout, a FIFO)
+    // must be written in place: QSaveFile would rename a temporary file over it.
+    const QFileInfo outputInfo(output);
+    const bool special = output != u"-" && outputInfo.exists() && !outputInfo.isFile() && !outputInfo.isDir();
     QSaveFile file(output);
+    QFile deviceFile(output);
     if ((*exporter)->writesDirectory()) {
         if (output == u"-") {
             err() << "gloss-cli export: the " << (*exporter)->format() << " format writes a folder; name it with -o\n";
@@ -100,6 +106,11 @@ int exportVerb(const QStringList &arguments)
         if (!QDir().mkpath(output))
             return report(Core::Error{QStringLiteral("Cannot create the folder %1.").arg(output), Core::Error::Io});
         target.directory = output;
+    } else if (special) {
+        if (!deviceFile.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+            return report(Core::Error{QStringLiteral("Cannot write %1: %2").arg(output, deviceFile.errorString()),
+                                      Core::Error::Io});
+        target.device = &deviceFile;
     } else if (output == u"-") {
         if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
             return report(Core::Error{QStringLiteral("Cannot write to standard output."), Core::Error::Io});
@@ -116,11 +127,15 @@ int exportVerb(const QStringList &arguments)
         file.cancelWriting();
         return report(result.error());
     }
-    if (target.device == &file && !file.commit())
+    if (target.device == &file && (!file.commit() || file.error() != QFileDevice::NoError))
         return report(Core::Error{QStringLiteral("Cannot write %1: %2").arg(output, file.errorString()),
                                   Core::Error::Io});
-    if (stdoutFile.isOpen())
-        stdoutFile.flush();
+    if (deviceFile.isOpen() && deviceFile.error() != QFileDevice::NoError)
+        return report(Core::Error{QStringLiteral("Cannot write %1: %2").arg(output, deviceFile.errorString()),
+                                  Core::Error::Io});
+    if (stdoutFile.isOpen() && (!stdoutFile.flush() || stdoutFile.error() != QFileDevice::NoError))
+        return report(Core::Error{QStringLiteral("Cannot write to standard output: %1").arg(stdoutFile.errorString()),
+                                  Core::Error::Io});
     for (const QString &message : std::as_const(result->messages))
         err() << "gloss-cli export: " << message << "\n";
     err() << "gloss-cli export: " << result->written << " annotations from " << result->articles << " articles";

@@ -26,7 +26,8 @@ int importAnnotationsVerb(const QStringList &arguments)
     parser.addOption({QStringLiteral("format"), QStringLiteral("jsonld (W3C Web Annotation JSON-LD or JSON lines, "
                                                                "Hypothesis API results; default) or brat."),
                       QStringLiteral("FORMAT"), QStringLiteral("jsonld")});
-    parser.addOption({QStringLiteral("article"), QStringLiteral("brat: the stored article the .ann file belongs to."),
+    parser.addOption({QStringLiteral("article"), QStringLiteral("The stored article the annotations belong to (brat: "
+                                                                "required; jsonld: overrides the target source)."),
                       QStringLiteral("ID")});
     parser.addOption({QStringLiteral("creator"), QStringLiteral("brat: annotator name (default: $USER)."),
                       QStringLiteral("NAME")});
@@ -45,11 +46,11 @@ int importAnnotationsVerb(const QStringList &arguments)
         return 2;
     }
     std::optional<qint64> articleId;
-    if (format == u"brat") {
-        if (!parser.isSet(QStringLiteral("article"))) {
-            err() << "gloss-cli import-annotations: brat needs --article ID\n";
-            return 2;
-        }
+    if (format == u"brat" && !parser.isSet(QStringLiteral("article"))) {
+        err() << "gloss-cli import-annotations: brat needs --article ID\n";
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("article"))) {
         articleId = parseId(parser.value(QStringLiteral("article")));
         if (!articleId)
             return 2;
@@ -63,7 +64,7 @@ int importAnnotationsVerb(const QStringList &arguments)
 
     Core::AnnotationImport importer(*store);
     Core::Result<Core::ImportReport> result;
-    if (articleId) {
+    if (format == u"brat") {
         const QFileInfo info(path);
         auto txt = readFile(info.dir().filePath(info.completeBaseName() + QStringLiteral(".txt")));
         if (!txt)
@@ -73,7 +74,7 @@ int importAnnotationsVerb(const QStringList &arguments)
             creator = qEnvironmentVariable("USER", QStringLiteral("gloss"));
         result = importer.importBrat(*articleId, QString::fromUtf8(*bytes), QString::fromUtf8(*txt), creator);
     } else {
-        result = importer.importWebAnnotations(*bytes);
+        result = importer.importWebAnnotations(*bytes, articleId.value_or(0));
     }
     if (!result)
         return report(result.error());
@@ -82,6 +83,11 @@ int importAnnotationsVerb(const QStringList &arguments)
     out() << result->read << " read, " << result->imported << " imported, " << result->orphaned << " orphaned, "
           << result->skipped << " skipped\n";
     out().flush();
+    // Nothing placed, and not because it was all there already: say so in the exit code.
+    if (result->read > 0 && result->imported + result->orphaned == 0 && importer.alreadyStored() < result->read)
+        return report(Core::Error{QStringLiteral("No annotation was imported: none matched a stored article (import "
+                                                 "the article first, or name it with --article ID)."),
+                                  Core::Error::User});
     return 0;
 }
 

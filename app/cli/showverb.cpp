@@ -34,6 +34,12 @@ int showVerb(const QStringList &arguments)
         err() << "gloss-cli show: name one article id\n";
         return 2;
     }
+    if (int(parser.isSet(QStringLiteral("text"))) + int(parser.isSet(QStringLiteral("html")))
+            + int(parser.isSet(QStringLiteral("json")))
+        > 1) {
+        err() << "gloss-cli show: give at most one of --text, --html, --json\n";
+        return 2;
+    }
     const auto id = parseId(parser.positionalArguments().first());
     if (!id)
         return 2;

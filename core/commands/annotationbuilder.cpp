@@ -1,6 +1,7 @@
 #include "annotationbuilder.h"
 
 #include "core/anchoring/codepointindex.h"
+#include "core/anchoring/occurrences.h"
 
 namespace Gloss::Core {
 
@@ -31,9 +32,11 @@ Result<Annotation> annotationForQuote(const ArticleVersion &version, const QStri
     if (needle.isEmpty())
         return fail(QStringLiteral("The quote is empty."));
     const QString &text = version.readerText;
-    QList<qsizetype> hits;
-    for (qsizetype at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1))
-        hits.append(at);
+    // Whole-word occurrences, as "tag all occurrences" counts them ("Russia" is not the start of "Russian");
+    // only when the quote never stands as whole words is it looked for inside words.
+    QList<TextPositionSelector> hits = untaggedOccurrences(text, needle, {}, Qt::CaseSensitive, true);
+    if (hits.isEmpty())
+        hits = untaggedOccurrences(text, needle, {}, Qt::CaseSensitive, false);
     if (hits.isEmpty())
         return fail(QStringLiteral("The quote \"%1\" does not occur in the article text.").arg(needle));
     if (occurrence == 0 && hits.size() > 1)
@@ -41,14 +44,12 @@ Result<Annotation> annotationForQuote(const ArticleVersion &version, const QStri
                         .arg(needle)
                         .arg(hits.size()));
     if (occurrence < 0 || occurrence > hits.size())
-        return fail(QStringLiteral("The quote \"%1\" occurs %2 time(s); there is no occurrence %3.")
+        return fail(QStringLiteral("The quote \"%1\" occurs %2 %3; there is no occurrence %4.")
                         .arg(needle)
                         .arg(hits.size())
+                        .arg(hits.size() == 1 ? QStringLiteral("time") : QStringLiteral("times"))
                         .arg(occurrence));
-    const qsizetype at = hits.at(occurrence == 0 ? 0 : occurrence - 1);
-    const CodePointIndex index(text);
-    return annotationForRange(version, {index.toCodePoints(at), index.toCodePoints(at + needle.size())}, kind, label,
-                              creator);
+    return annotationForRange(version, hits.at(occurrence == 0 ? 0 : occurrence - 1), kind, label, creator);
 }
 
 } // namespace Gloss::Core

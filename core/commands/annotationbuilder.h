@@ -13,7 +13,8 @@ Result<Annotation> annotationForRange(const ArticleVersion &version, TextPositio
                                       AnnotationKind kind, const QString &label, const QString &creator);
 
 /// Finds `quote` in `version`'s reader text and builds the annotation on it. The quote is compared after
-/// NFC normalisation and whitespace collapsing (as the reader text was built). `occurrence` is 1-based; 0
+/// NFC normalisation and whitespace collapsing (as the reader text was built), as whole words (as "tag all
+/// occurrences" does), or inside words when it never stands as whole words. `occurrence` is 1-based; 0
 /// means "the only one". Errors: the quote is empty or absent; it occurs more than once and no occurrence
 /// was given (the message says how many); the occurrence does not exist.
 Result<Annotation> annotationForQuote(const ArticleVersion &version, const QString &quote, int occurrence,

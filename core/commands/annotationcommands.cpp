@@ -27,7 +27,19 @@ QString CreateAnnotationCommand::text() const
 
 Result<void> CreateAnnotationCommand::redo()
 {
-    return AnnotationRepository(m_database).insert(m_annotation);
+    AnnotationRepository repository(m_database);
+    auto existing = repository.forArticle(m_annotation.articleId);
+    if (!existing)
+        return std::unexpected(existing.error());
+    const auto same = [this](const Annotation &a) {
+        return a.id != m_annotation.id && a.kind == m_annotation.kind && a.label == m_annotation.label
+               && a.status != AnchorStatus::Orphaned && a.position == m_annotation.position;
+    };
+    if (std::any_of(existing->cbegin(), existing->cend(), same))
+        return fail(QStringLiteral("\"%1\" is already annotated as %2 there.")
+                        .arg(m_annotation.quote.exact.left(60),
+                             m_annotation.kind == AnnotationKind::Entity ? m_annotation.label : toString(m_annotation.kind)));
+    return repository.insert(m_annotation);
 }
 
 Result<void> CreateAnnotationCommand::undo()

@@ -24,7 +24,8 @@ public:
     virtual Result<void> undo() = 0;
 };
 
-/// Creates an annotation; undo deletes it.
+/// Creates an annotation; undo deletes it. redo() refuses (Error::User) an annotation identical to a stored
+/// one: same article, kind, label and span.
 class CreateAnnotationCommand final : public Command
 {
 public:

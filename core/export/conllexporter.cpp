@@ -108,12 +108,15 @@ Result<void> ConllExporter::writeArticle(const ExportArticle &article)
     const Annotation *previousEntity = nullptr; // the entity of the previous token, in this sentence
     QList<const Annotation *> aligned;
     for (const Token &token : tokens) {
-        if (token.sentenceStart) {
+        while (span != kept.cend() && span->end <= token.start)
+            ++span;
+        // A sentence break the segmenter puts inside an entity ("Dr. José") is not taken: one mention stays
+        // one entity in one sentence.
+        const bool insideEntity = span != kept.cend() && span->start < token.start;
+        if (token.sentenceStart && !insideEntity) {
             out.append('\n');
             previousEntity = nullptr;
         }
-        while (span != kept.cend() && span->end <= token.start)
-            ++span;
         QByteArray tag = "O";
         const Annotation *entity = nullptr;
         if (span != kept.cend() && span->start < token.end) {

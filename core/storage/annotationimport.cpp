@@ -22,11 +22,18 @@ AnnotationImport::AnnotationImport(Database &database)
 
 Result<void> AnnotationImport::store(QList<Annotation> annotations, ImportReport &report)
 {
+    m_alreadyStored = 0;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     return m_database.transaction([&]() -> Result<void> {
         AnnotationRepository repository(m_database);
         EntityRepository entities(m_database);
         for (Annotation &a : annotations) {
+            if (!a.created.isValid())
+                a.created = now;
+            if (!a.modified.isValid())
+                a.modified = a.created;
             if (repository.annotation(a.id)) {
+                ++m_alreadyStored;
                 ++report.skipped;
                 if (a.status == AnchorStatus::Orphaned)
                     --report.orphaned;
@@ -48,19 +55,29 @@ Result<void> AnnotationImport::store(QList<Annotation> annotations, ImportReport
     });
 }
 
-Result<ImportReport> AnnotationImport::importWebAnnotations(const QByteArray &bytes)
+Result<ImportReport> AnnotationImport::importWebAnnotations(const QByteArray &bytes, qint64 articleId)
 {
     ImportReport report;
     auto items = WebAnnotationImporter::read(bytes, &report);
     if (!items)
         return std::unexpected(items.error());
+    if (items->isEmpty())
+        return fail(QStringLiteral("No W3C Web Annotation with a text quote selector was found (%1).")
+                        .arg(report.messages.isEmpty() ? QStringLiteral("is it an annotation file?")
+                                                       : report.messages.first()));
+    if (articleId != 0) {
+        if (auto article = ArticleRepository(m_database).article(articleId); !article)
+            return std::unexpected(article.error());
+    }
 
     ArticleLookup lookup(m_database);
     ArticleRepository articles(m_database);
     QHash<qint64, ImportArticle> cache;
     ImportMatcher matcher([&](const ImportedAnnotation &item) -> std::optional<ImportArticle> {
         std::optional<qint64> id;
-        if (!item.snapshotSha256.isEmpty())
+        if (articleId != 0)
+            id = articleId;
+        if (!id && !item.snapshotSha256.isEmpty())
             if (auto found = lookup.bySnapshotSha256(item.snapshotSha256); found)
                 id = *found;
         if (!id && !item.source.isEmpty())

@@ -22,18 +22,25 @@ public:
     /// or a Hypothesis API search result), as read by WebAnnotationImporter. Each annotation is matched to a
     /// stored article by its target source (the article's source or canonical URL) or snapshot hash
     /// (urn:sha256:), then re-anchored on the article's current reader text by its quote (ImportMatcher).
-    /// Errors: unreadable input (nothing is written), storage failure (rolled back).
-    Result<ImportReport> importWebAnnotations(const QByteArray &bytes);
+    /// With `articleId` != 0 every annotation is placed on that article, whatever its target source says (for
+    /// annotations made on another copy of the same text). Annotations without a `created` time get the
+    /// import time. Errors: unreadable input or no annotation in it (nothing is written), an unknown
+    /// `articleId`, storage failure (rolled back).
+    Result<ImportReport> importWebAnnotations(const QByteArray &bytes, qint64 articleId = 0);
 
     /// brat standoff for stored article `articleId`: `ann` is the .ann file, `txt` the .txt beside it, which
     /// must equal the article's current reader text (offsets are code points of it). Errors: no such article,
     /// a .txt that differs, malformed lines, storage failure.
     Result<ImportReport> importBrat(qint64 articleId, const QString &ann, const QString &txt, const QString &creator);
 
+    /// How many of the last import's annotations were skipped because their id was already stored.
+    qsizetype alreadyStored() const { return m_alreadyStored; }
+
 private:
     Result<void> store(QList<Annotation> annotations, ImportReport &report);
 
     Database &m_database;
+    qsizetype m_alreadyStored = 0;
 };
 
 } // namespace Gloss::Core

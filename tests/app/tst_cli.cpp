@@ -2,6 +2,7 @@
 // a store left unchanged).
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -36,6 +37,8 @@ private Q_SLOTS:
     void importShowAnnotateExport();
     void showTextIsExactlyTheReaderText();
     void exportImportRoundTrip();
+    void conllKeepsAnEntityInOneSentence();
+    void writeFailuresAreErrors();
     void annotateErrors_data();
     void annotateErrors();
     void badImports_data();
@@ -153,6 +156,34 @@ void tst_Cli::exportImportRoundTrip()
     r = run({QStringLiteral("import-annotations"), file, QStringLiteral("--db"), other});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(" 0 imported"));
+}
+
+void tst_Cli::conllKeepsAnEntityInOneSentence()
+{
+    const QString store = m_dir.filePath(QStringLiteral("conll.sqlite"));
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral(GLOSS_TEST_DATA "/spine/abbreviation.txt"),
+                  QStringLiteral("--db"), store}).exitCode, 0);
+    QCOMPARE(run({QStringLiteral("annotate"), QStringLiteral("1"), QStringLiteral("--entity"), QStringLiteral("PERSON"),
+                  QString::fromUtf8("👩🏽‍⚕️ Dr. José"), QStringLiteral("--db"), store}).exitCode, 0);
+    const Run r = run({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("conll"),
+                       QStringLiteral("--db"), store});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("Dr _ _ I-PERSON\n. _ _ I-PERSON\nJos\xc3\xa9 _ _ I-PERSON\n"), r.out.constData());
+}
+
+void tst_Cli::writeFailuresAreErrors()
+{
+    if (!QFileInfo(QStringLiteral("/dev/full")).exists())
+        QSKIP("no /dev/full here");
+    QProcess p;
+    p.setStandardOutputFile(QStringLiteral("/dev/full"));
+    p.start(QStringLiteral(GLOSS_CLI), {QStringLiteral("export"), QStringLiteral("--db"), db()});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 4);
+    QVERIFY(p.readAllStandardError().contains("No space left"));
+    const Run r = run({QStringLiteral("export"), QStringLiteral("-o"), QStringLiteral("/dev/full"), QStringLiteral("--db"), db()});
+    QCOMPARE(r.exitCode, 4);
+    QVERIFY(!QFileInfo(QStringLiteral("/dev/full")).isFile()); // still the device, not replaced by a file
 }
 
 void tst_Cli::annotateErrors_data()
