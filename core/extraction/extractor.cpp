@@ -1,28 +1,173 @@
-// PLACEHOLDER implementation to get the spine building; the extraction work replaces it.
 #include "extractor.h"
 
-#include <QStringList>
+#include "core/logging.h"
+#include "htmlextractor.h"
+#include "mhtmldecoder.h"
+#include "textdecoder.h"
+#include "textimporter.h"
+
+#include <QFileInfo>
 
 namespace Gloss::Core {
 
+namespace {
+
+constexpr qsizetype kMaxBytes = 100LL * 1024 * 1024;
+
+// A short name of the binary format when `bytes` start with a well-known signature, else empty.
+QString binarySignature(const QByteArray &bytes)
+{
+    struct Magic
+    {
+        const char *prefix;
+        int size;
+        const char *name;
+    };
+    static const Magic magics[] = {
+        { "\x89PNG\r\n\x1a\n", 8, "a PNG image" },
+        { "\xFF\xD8\xFF", 3, "a JPEG image" },
+        { "GIF8", 4, "a GIF image" },
+        { "%PDF", 4, "a PDF document" },
+        { "PK\x03\x04", 4, "a ZIP archive (or an Office document)" },
+        { "\x1F\x8B", 2, "gzip-compressed data" },
+        { "BZh", 3, "bzip2-compressed data" },
+        { "\x7F"
+          "ELF",
+            4, "an executable" },
+        { "RIFF", 4, "a RIFF file (audio, video or image)" },
+        { "\x00\x00\x01\x00", 4, "an icon" },
+        { "SQLite format 3", 15, "an SQLite database" },
+        { "\xFD"
+          "7zXZ",
+            5, "xz-compressed data" },
+        { "7z\xBC\xAF", 4, "a 7-Zip archive" },
+        { "OggS", 4, "an Ogg media file" },
+        { "ID3", 3, "an MP3 file" },
+        { "wOFF", 4, "a web font" },
+    };
+    for (const Magic &m : magics)
+        if (bytes.size() >= m.size && std::memcmp(bytes.constData(), m.prefix, size_t(m.size)) == 0)
+            return QString::fromLatin1(m.name);
+    if (bytes.size() > 12 && bytes.mid(4, 4) == "ftyp")
+        return QStringLiteral("an MP4/QuickTime media file");
+    if (bytes.size() > 12 && bytes.startsWith("RIFF") && bytes.mid(8, 4) == "WEBP")
+        return QStringLiteral("a WebP image");
+    return {};
+}
+
+bool looksBinary(const QByteArray &bytes)
+{
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
+        return false; // UTF-16 text has NUL bytes
+    const qsizetype n = std::min<qsizetype>(bytes.size(), 64 * 1024);
+    int controls = 0;
+    int nuls = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if (c == 0 && ++nuls * 100 > n)
+            return true; // a stray NUL is an attack or a glitch; many are a binary (or BOM-less UTF-16) file
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b)
+            ++controls;
+    }
+    return controls > n / 50 + 2;
+}
+
+bool looksLikeHtml(const QByteArray &bytes)
+{
+    const QByteArray head = bytes.left(2048).trimmed().toLower();
+    if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<?xml"))
+        return true;
+    for (const char *tag : { "<html", "<head", "<body", "<meta ", "<title", "<p>", "<div", "<article", "<br",
+             "<!doctype", "<table", "<h1", "<script" })
+        if (head.contains(tag))
+            return head.startsWith('<') || head.indexOf('<') < 256;
+    return false;
+}
+
+enum class Kind { Html, Text, Mhtml };
+
+} // namespace
+
 QString Extractor::version()
 {
-    return QStringLiteral("gloss-extract/0");
+    return QStringLiteral("gloss-extract/1");
 }
 
 Result<Extraction> Extractor::extract(const QByteArray &bytes, const ExtractOptions &options)
 {
     if (bytes.isEmpty())
-        return fail(QStringLiteral("The file is empty."));
+        return fail(QStringLiteral("The input is empty."));
+    if (bytes.size() > kMaxBytes)
+        return fail(
+            QStringLiteral("The input is too large (%1 MB; the limit is 100 MB).").arg(bytes.size() / (1024 * 1024)));
+    const QString signature = binarySignature(bytes);
+    if (!signature.isEmpty())
+        return fail(QStringLiteral("The input is %1, not an HTML page or a text file.").arg(signature));
+    if (looksBinary(bytes))
+        return fail(QStringLiteral("The input is binary data, not an HTML page or a text file."));
+
+    const QString type = options.contentType.section(u';', 0, 0).trimmed().toLower();
+    const QString suffix = QFileInfo(options.fileName).suffix().toLower();
+    Kind kind;
+    if (MhtmlDecoder::looksLikeMhtml(bytes) || type == u"multipart/related" || type == u"message/rfc822"
+        || suffix == u"mht" || suffix == u"mhtml")
+        kind = Kind::Mhtml;
+    else if (type == u"text/html" || type == u"application/xhtml+xml")
+        kind = Kind::Html;
+    else if (type == u"text/plain")
+        kind = Kind::Text;
+    else if (suffix == u"txt" || suffix == u"text")
+        kind = looksLikeHtml(bytes) && bytes.trimmed().startsWith('<') ? Kind::Html : Kind::Text;
+    else if (suffix == u"html" || suffix == u"htm" || suffix == u"xhtml" || suffix == u"shtml")
+        kind = Kind::Html;
+    else
+        kind = looksLikeHtml(bytes) ? Kind::Html : Kind::Text;
+
     Extraction e;
-    e.contentType = QStringLiteral("text/plain");
-    e.charset = QStringLiteral("utf-8");
-    const QStringList paras = QString::fromUtf8(bytes).split(QStringLiteral("\n\n"), Qt::SkipEmptyParts);
-    e.metadata.title = paras.value(0).trimmed();
-    e.readerText = paras.mid(1).join(QStringLiteral("\n\n"));
-    e.readerHtml = QStringLiteral("<p data-start=\"0\">") + e.readerText.toHtmlEscaped() + QStringLiteral("</p>");
     e.extractorVersion = version();
-    Q_UNUSED(options);
+    QByteArray htmlBytes = bytes;
+    QString htmlContentType = options.contentType;
+    QUrl url = options.url;
+    if (kind == Kind::Mhtml) {
+        const auto part = MhtmlDecoder::htmlPart(bytes);
+        if (!part)
+            return fail(QStringLiteral("The MHTML archive holds no text/html part."));
+        htmlBytes = part->bytes;
+        htmlContentType = part->contentType;
+        if ((!url.isValid() || url.isLocalFile() || url.isEmpty()) && !part->location.isEmpty())
+            url = QUrl(part->location);
+        e.contentType = QStringLiteral("multipart/related");
+    }
+
+    if (kind == Kind::Text) {
+        const TextDecoder::Decoded decoded = TextDecoder::decode(bytes, options.contentType, false);
+        TextImporter::Output out = TextImporter::import(decoded.text);
+        e.contentType = QStringLiteral("text/plain");
+        e.charset = decoded.charset;
+        e.metadata = out.metadata;
+        e.readerText = out.document.text();
+        e.readerHtml = out.document.html();
+    } else {
+        const TextDecoder::Decoded decoded = TextDecoder::decodeUnlessUtf8(htmlBytes, htmlContentType, true);
+        QByteArray utf8;
+        if (decoded.text.isEmpty() && decoded.charset == u"utf-8")
+            utf8 = htmlBytes.startsWith("\xEF\xBB\xBF") ? htmlBytes.mid(3) : htmlBytes;
+        else
+            utf8 = decoded.text.toUtf8();
+        if (utf8.contains('\0'))
+            utf8.replace('\0', QByteArray()); // libxml2 stops at NUL; browsers drop it too
+        HtmlExtractor::Output out = HtmlExtractor::extract(utf8, url);
+        if (e.contentType.isEmpty())
+            e.contentType = QStringLiteral("text/html");
+        e.charset = decoded.charset;
+        e.metadata = out.metadata;
+        e.publishedRaw = out.publishedRaw;
+        e.readerText = out.document.text();
+        e.readerHtml = out.document.html();
+    }
+    if (e.readerText.trimmed().isEmpty())
+        return fail(QStringLiteral("No readable text was found in the input."));
+    qCDebug(lcExtraction) << "extracted" << e.readerText.size() << "UTF-16 units from" << options.fileName;
     return e;
 }
 

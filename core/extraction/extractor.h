@@ -12,9 +12,9 @@ namespace Gloss::Core {
 /// What is known about an input besides its bytes.
 struct ExtractOptions
 {
-    QUrl url;              ///< page URL (for absolute links and images); a file:// URL for local files
-    QString contentType;   ///< HTTP Content-Type header when fetched (may carry "; charset=..."), else empty
-    QString fileName;      ///< local file name, used to recognise .txt / .html / .mhtml when there is no type
+    QUrl url; ///< page URL (for absolute links and images); a file:// URL for local files
+    QString contentType; ///< HTTP Content-Type header when fetched (may carry "; charset=..."), else empty
+    QString fileName; ///< local file name, used to recognise .txt / .html / .mhtml when there is no type
 };
 
 /// The reader version of one input.
@@ -24,14 +24,25 @@ struct Extraction
     /// Sanitized reader-view body fragment. Every block element carries `data-start`: the UTF-16 offset of
     /// its text in `readerText`; its textContent equals that slice of `readerText` exactly.
     QString readerHtml;
-    /// Canonical reader text: blocks separated by one blank line ("\n\n"), whitespace collapsed, NFC.
+    /// Canonical reader text: blocks separated by one blank line ("\n\n"), whitespace collapsed, NFC, no
+    /// leading or trailing white space, the title not included. The full rules (pre blocks, controls, offsets
+    /// in UTF-16 code units) are documented on ReaderDocument (core/document/readerdocument.h).
     QString readerText;
-    QString contentType;      ///< "text/html", "text/plain" or "multipart/related"
-    QString charset;          ///< the charset used to decode the bytes ("utf-8", "windows-1251", ...)
+    QString contentType; ///< "text/html", "text/plain" or "multipart/related"
+    QString charset; ///< the charset used to decode the bytes ("utf-8", "windows-1251", ...)
     QString extractorVersion; ///< Extractor::version()
+    /// The publication time exactly as the page states it (metadata.published is its ISO 8601 UTC form);
+    /// empty when unknown. Scorers that compare against Readability.js want this raw form.
+    QString publishedRaw;
 };
 
 /// Reader-view extraction: decode -> parse (libxml2) -> main content -> sanitize -> metadata.
+///
+/// The kind of input is decided by content sniffing first (binary signatures and NUL bytes are refused;
+/// MIME headers with multipart/related are MHTML; markup at the start is HTML), then by `options.contentType`
+/// and the file name (.txt, .html/.htm/.xhtml, .mht/.mhtml). HTML goes through TextDecoder (charset),
+/// HtmlExtractor (main content, metadata) and the block model (readerdocument.h), which generates both the
+/// reader text and the sanitized reader HTML; plain text goes through TextImporter (jusText-style classifier).
 class Extractor final
 {
 public:

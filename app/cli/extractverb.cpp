@@ -1,0 +1,144 @@
+// gloss-cli extract FILE... [--url URL] [--format text|html|json|jsonl]: runs the extractor on files without
+// touching the store. jsonl writes the line format of ../shared/corpus/README.md (with "ms" per page).
+#include "core/extraction/extractor.h"
+#include "core/extraction/gzip.h"
+#include "verbs.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <cstdio>
+
+namespace Gloss::Cli {
+
+namespace {
+
+QJsonObject toJson(const QString &file, const Core::Extraction &e, double ms, bool full)
+{
+    const Core::ArticleMetadata &m = e.metadata;
+    QJsonObject o {
+        { QStringLiteral("file"), file },
+        { QStringLiteral("text"), e.readerText },
+        { QStringLiteral("title"), m.title },
+        { QStringLiteral("byline"), m.byline },
+        { QStringLiteral("excerpt"), m.excerpt },
+        { QStringLiteral("siteName"), m.siteName },
+        { QStringLiteral("lang"), m.language },
+        { QStringLiteral("dir"), m.direction },
+        { QStringLiteral("publishedTime"), e.publishedRaw.isEmpty() ? m.published : e.publishedRaw },
+        { QStringLiteral("published"), m.published },
+        { QStringLiteral("modified"), m.modified },
+        { QStringLiteral("ms"), qRound(ms * 1000) / 1000.0 },
+    };
+    if (full) {
+        o.insert(QStringLiteral("html"), e.readerHtml);
+        o.insert(QStringLiteral("leadImage"), m.leadImage);
+        o.insert(QStringLiteral("canonicalUrl"), m.canonicalUrl);
+        o.insert(QStringLiteral("contentType"), e.contentType);
+        o.insert(QStringLiteral("charset"), e.charset);
+        o.insert(QStringLiteral("extractorVersion"), e.extractorVersion);
+    }
+    return o;
+}
+
+} // namespace
+
+int extractVerb(const QStringList &arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Extract the reader view of files (no store involved)."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"), QStringLiteral("HTML, MHTML or text files (.gz allowed)"), QStringLiteral("FILE..."));
+    const QCommandLineOption urlOption(
+        QStringLiteral("url"), QStringLiteral("Page URL for links and images."), QStringLiteral("URL"));
+    const QCommandLineOption formatOption(QStringLiteral("format"),
+        QStringLiteral("text (default), html, json or jsonl."), QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"), QStringLiteral("Ignored (no store is used)."), QStringLiteral("PATH"));
+    parser.addOptions({ urlOption, formatOption, dbOption });
+    if (!parser.parse(QStringList { QStringLiteral("gloss-cli extract") } + arguments)) {
+        err << "gloss-cli extract: " << parser.errorText() << '\n';
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return 0;
+    }
+    const QString format = parser.value(formatOption);
+    if (format != u"text" && format != u"html" && format != u"json" && format != u"jsonl") {
+        err << "gloss-cli extract: unknown format '" << format << "' (text, html, json or jsonl)\n";
+        return 2;
+    }
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty()) {
+        err << "gloss-cli extract: no input file\nUsage: gloss-cli extract FILE... [--url URL] "
+               "[--format text|html|json|jsonl]\n";
+        return 2;
+    }
+    const QUrl url = parser.isSet(urlOption) ? QUrl(parser.value(urlOption)) : QUrl();
+    int failures = 0;
+    QJsonArray jsonResults;
+    bool firstText = true;
+    for (const QString &path : files) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            err << "gloss-cli extract: " << path << ": " << f.errorString() << '\n';
+            ++failures;
+            continue;
+        }
+        QByteArray bytes = f.readAll();
+        QString name = QFileInfo(path).fileName();
+        if (Core::Gzip::isGzip(bytes) && name.endsWith(u".gz")) {
+            auto inflated = Core::Gzip::decompress(bytes);
+            if (!inflated) {
+                err << "gloss-cli extract: " << path << ": " << inflated.error().message << '\n';
+                ++failures;
+                continue;
+            }
+            bytes = std::move(*inflated);
+            name.chop(3);
+        }
+        Core::ExtractOptions options;
+        options.url = url.isValid() ? url : QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
+        options.fileName = name;
+        QElapsedTimer timer;
+        timer.start();
+        const auto result = Core::Extractor::extract(bytes, options);
+        const double ms = double(timer.nsecsElapsed()) / 1e6;
+        if (!result) {
+            err << "gloss-cli extract: " << path << ": " << result.error().message << '\n';
+            ++failures;
+            continue;
+        }
+        if (format == u"text") {
+            if (!firstText)
+                out << "\n\f\n"; // form feed between documents
+            out << result->readerText << '\n';
+            firstText = false;
+        } else if (format == u"html") {
+            out << result->readerHtml;
+        } else if (format == u"jsonl") {
+            out << QString::fromUtf8(QJsonDocument(toJson(path, *result, ms, false)).toJson(QJsonDocument::Compact))
+                << '\n';
+        } else {
+            jsonResults.append(toJson(path, *result, ms, true));
+        }
+        out.flush();
+    }
+    if (format == u"json") {
+        const QJsonDocument doc
+            = jsonResults.size() == 1 ? QJsonDocument(jsonResults.first().toObject()) : QJsonDocument(jsonResults);
+        out << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    }
+    return failures == 0 ? 0 : 1;
+}
+
+} // namespace Gloss::Cli

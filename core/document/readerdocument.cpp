@@ -1,0 +1,425 @@
+#include "readerdocument.h"
+
+#include <QStringList>
+
+namespace Gloss::Core {
+
+namespace {
+
+bool isCollapsibleSpace(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u == u' ' || u == u'\n' || u == u'\t' || u == u'\r' || u == u'\f' || u == 0x00A0)
+        return true;
+    return u > 0x7f && c.isSpace();
+}
+
+bool isDroppedControl(char16_t u)
+{
+    return (u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u < 0xa0) || u == 0xFEFF;
+}
+
+void appendEscaped(QString &out, QStringView text, bool attribute)
+{
+    out.reserve(out.size() + text.size());
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case u'&':
+            out += u"&amp;";
+            break;
+        case u'<':
+            out += u"&lt;";
+            break;
+        case u'>':
+            out += u"&gt;";
+            break;
+        case u'"':
+            if (attribute)
+                out += u"&quot;";
+            else
+                out += c;
+            break;
+        default:
+            out += c;
+        }
+    }
+}
+
+// Collapses white space across the runs of one (non-preformatted) text block and trims its edges.
+void normalizeRuns(QList<InlineRun> &runs)
+{
+    bool lastWasSpace = true; // drops leading space
+    for (InlineRun &run : runs) {
+        if (!run.imageSrc.isEmpty())
+            continue;
+        QString out;
+        out.reserve(run.text.size());
+        for (const QChar c : std::as_const(run.text)) {
+            if (isCollapsibleSpace(c)) {
+                if (!lastWasSpace) {
+                    out += u' ';
+                    lastWasSpace = true;
+                }
+            } else if (!isDroppedControl(c.unicode())) {
+                out += c;
+                lastWasSpace = false;
+            }
+        }
+        run.text = out.normalized(QString::NormalizationForm_C);
+    }
+    // Trailing space: remove from the last run that has text.
+    for (qsizetype i = runs.size() - 1; i >= 0; --i) {
+        if (!runs[i].imageSrc.isEmpty())
+            continue;
+        if (runs[i].text.isEmpty())
+            continue;
+        if (runs[i].text.endsWith(u' '))
+            runs[i].text.chop(1);
+        if (!runs[i].text.isEmpty())
+            break;
+    }
+    runs.removeIf([](const InlineRun &r) { return r.imageSrc.isEmpty() && r.text.isEmpty(); });
+}
+
+void normalizePre(QList<InlineRun> &runs)
+{
+    QString all;
+    for (const InlineRun &r : std::as_const(runs))
+        all += r.text;
+    // Split into lines (CR LF, CR, LF), drop control characters, turn U+00A0 into a space.
+    QStringList lines;
+    QString line;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const char16_t u = all.at(i).unicode();
+        if (u == u'\r' || u == u'\n') {
+            if (u == u'\r' && i + 1 < all.size() && all.at(i + 1) == u'\n')
+                ++i;
+            lines << line;
+            line.clear();
+        } else if (u == 0x00A0) {
+            line += u' ';
+        } else if (!isDroppedControl(u)) {
+            line += all.at(i);
+        }
+    }
+    lines << line;
+    // Trailing white space of every line goes; blank lines go; the common indentation goes.
+    QStringList kept;
+    qsizetype indent = -1;
+    for (QString &l : lines) {
+        qsizetype e = l.size();
+        while (e > 0 && isCollapsibleSpace(l.at(e - 1)))
+            --e;
+        l.truncate(e);
+        if (l.isEmpty())
+            continue;
+        qsizetype lead = 0;
+        while (lead < l.size() && (l.at(lead) == u' ' || l.at(lead) == u'\t'))
+            ++lead;
+        indent = indent < 0 ? lead : std::min(indent, lead);
+        kept << l;
+    }
+    for (QString &l : kept)
+        l.remove(0, indent);
+    runs.clear();
+    const QString out = kept.join(u'\n');
+    if (!out.isEmpty())
+        runs.append(InlineRun { out.normalized(QString::NormalizationForm_C), InlineRun::Code, {}, {}, {} });
+}
+
+bool hasText(const QList<InlineRun> &runs)
+{
+    for (const InlineRun &r : runs)
+        if (!r.text.isEmpty())
+            return true;
+    return false;
+}
+
+// Normalizes the tree in place; returns false when the node should be dropped.
+bool prune(ReaderNode &node)
+{
+    if (node.isTextBlock()) {
+        if (node.kind == ReaderNode::Preformatted)
+            normalizePre(node.runs);
+        else
+            normalizeRuns(node.runs);
+        if (hasText(node.runs))
+            return true;
+        // A paragraph holding only images becomes its images.
+        if (node.kind == ReaderNode::Paragraph && !node.runs.isEmpty())
+            return true;
+        return false;
+    }
+    if (node.kind == ReaderNode::Image)
+        return !node.src.isEmpty();
+    if (node.kind == ReaderNode::Rule)
+        return true;
+    QList<ReaderNode> kept;
+    kept.reserve(node.children.size());
+    for (ReaderNode &child : node.children)
+        if (prune(child))
+            kept.append(std::move(child));
+    node.children = std::move(kept);
+    if (node.kind == ReaderNode::TableCell)
+        return true; // empty cells keep the table's shape; the row decides
+    if (node.kind == ReaderNode::TableRow) {
+        for (const ReaderNode &c : std::as_const(node.children))
+            if (!c.children.isEmpty())
+                return true;
+        return false;
+    }
+    return !node.children.isEmpty();
+}
+
+void assignOffsets(ReaderNode &node, QString &text, int &blocks)
+{
+    if (node.isTextBlock()) {
+        if (!hasText(node.runs))
+            return; // image-only paragraph: no text, no offset
+        if (!text.isEmpty())
+            text += u"\n\n";
+        node.start = text.size();
+        for (const InlineRun &r : std::as_const(node.runs))
+            text += r.text;
+        node.length = text.size() - node.start;
+        ++blocks;
+        return;
+    }
+    const qsizetype before = text.size();
+    for (ReaderNode &child : node.children)
+        assignOffsets(child, text, blocks);
+    if (text.size() != before) {
+        node.start = before == 0 ? 0 : before + 2;
+        node.length = text.size() - node.start;
+    }
+}
+
+void renderRuns(QString &out, const QList<InlineRun> &runs)
+{
+    for (const InlineRun &r : runs) {
+        if (!r.imageSrc.isEmpty()) {
+            out += u"<img src=\"";
+            appendEscaped(out, r.imageSrc, true);
+            out += u"\" alt=\"";
+            appendEscaped(out, r.imageAlt, true);
+            out += u"\">";
+            continue;
+        }
+        if (!r.href.isEmpty()) {
+            out += u"<a href=\"";
+            appendEscaped(out, r.href, true);
+            out += u"\">";
+        }
+        if (r.marks & InlineRun::Strong)
+            out += u"<strong>";
+        if (r.marks & InlineRun::Emphasis)
+            out += u"<em>";
+        if (r.marks & InlineRun::Code)
+            out += u"<code>";
+        if (r.marks & InlineRun::Subscript)
+            out += u"<sub>";
+        if (r.marks & InlineRun::Superscript)
+            out += u"<sup>";
+        appendEscaped(out, r.text, false);
+        if (r.marks & InlineRun::Superscript)
+            out += u"</sup>";
+        if (r.marks & InlineRun::Subscript)
+            out += u"</sub>";
+        if (r.marks & InlineRun::Code)
+            out += u"</code>";
+        if (r.marks & InlineRun::Emphasis)
+            out += u"</em>";
+        if (r.marks & InlineRun::Strong)
+            out += u"</strong>";
+        if (!r.href.isEmpty())
+            out += u"</a>";
+    }
+}
+
+void openTag(QString &out, QStringView tag, qsizetype start)
+{
+    out += u'<';
+    out += tag;
+    if (start >= 0) {
+        out += u" data-start=\"";
+        out += QString::number(start);
+        out += u'"';
+    }
+}
+
+void renderNode(QString &out, const ReaderNode &node);
+
+// Containers whose only child is one paragraph render that paragraph's runs directly (<li data-start>).
+bool rendersInline(const ReaderNode &node)
+{
+    return node.children.size() == 1 && node.children.first().kind == ReaderNode::Paragraph
+        && node.children.first().start >= 0;
+}
+
+void renderContainer(QString &out, const ReaderNode &node, QStringView tag, QStringView extraAttributes = {})
+{
+    const bool inl = rendersInline(node);
+    openTag(out, tag, inl ? node.children.first().start : -1);
+    out += extraAttributes;
+    out += u'>';
+    if (inl) {
+        renderRuns(out, node.children.first().runs);
+    } else {
+        for (const ReaderNode &c : node.children)
+            renderNode(out, c);
+    }
+    out += u"</";
+    out += tag;
+    out += u">\n";
+}
+
+void renderNode(QString &out, const ReaderNode &node)
+{
+    switch (node.kind) {
+    case ReaderNode::Paragraph:
+    case ReaderNode::Heading: {
+        const QString tag
+            = node.kind == ReaderNode::Heading ? u"h" + QString::number(qBound(1, node.level, 6)) : QStringLiteral("p");
+        openTag(out, tag, node.start);
+        out += u'>';
+        renderRuns(out, node.runs);
+        out += u"</" + tag + u">\n";
+        break;
+    }
+    case ReaderNode::Preformatted:
+        openTag(out, u"pre", node.start);
+        out += u'>';
+        for (const InlineRun &r : node.runs)
+            appendEscaped(out, r.text, false);
+        out += u"</pre>\n";
+        break;
+    case ReaderNode::List:
+        out += node.ordered ? u"<ol>\n" : u"<ul>\n";
+        for (const ReaderNode &c : node.children)
+            renderNode(out, c);
+        out += node.ordered ? u"</ol>\n" : u"</ul>\n";
+        break;
+    case ReaderNode::ListItem:
+        renderContainer(out, node, u"li");
+        break;
+    case ReaderNode::Quote:
+        out += u"<blockquote>\n";
+        for (const ReaderNode &c : node.children)
+            renderNode(out, c);
+        out += u"</blockquote>\n";
+        break;
+    case ReaderNode::Table: {
+        out += u"<table>\n";
+        bool inBody = false;
+        for (const ReaderNode &c : node.children) {
+            if (c.kind == ReaderNode::TableRow && !inBody) {
+                out += u"<tbody>\n";
+                inBody = true;
+            }
+            renderNode(out, c);
+        }
+        if (inBody)
+            out += u"</tbody>\n";
+        out += u"</table>\n";
+        break;
+    }
+    case ReaderNode::TableRow:
+        out += u"<tr>";
+        for (const ReaderNode &c : node.children)
+            renderNode(out, c);
+        out += u"</tr>\n";
+        break;
+    case ReaderNode::TableCell: {
+        QString extra;
+        if (node.colSpan > 1)
+            extra += u" colspan=\"" + QString::number(node.colSpan) + u'"';
+        if (node.rowSpan > 1)
+            extra += u" rowspan=\"" + QString::number(node.rowSpan) + u'"';
+        renderContainer(out, node, node.header ? u"th" : u"td", extra);
+        break;
+    }
+    case ReaderNode::TableCaption:
+        renderContainer(out, node, u"caption");
+        break;
+    case ReaderNode::Figure:
+        out += u"<figure>\n";
+        for (const ReaderNode &c : node.children)
+            renderNode(out, c);
+        out += u"</figure>\n";
+        break;
+    case ReaderNode::FigureCaption:
+        renderContainer(out, node, u"figcaption");
+        break;
+    case ReaderNode::Image:
+        out += u"<img src=\"";
+        appendEscaped(out, node.src, true);
+        out += u"\" alt=\"";
+        appendEscaped(out, node.alt, true);
+        out += u"\">\n";
+        break;
+    case ReaderNode::Rule:
+        out += u"<hr>\n";
+        break;
+    }
+}
+
+} // namespace
+
+QString collapseWhitespace(const QString &s)
+{
+    QString out;
+    out.reserve(s.size());
+    bool lastWasSpace = true;
+    for (const QChar c : s) {
+        if (isCollapsibleSpace(c)) {
+            if (!lastWasSpace) {
+                out += u' ';
+                lastWasSpace = true;
+            }
+        } else if (!isDroppedControl(c.unicode())) {
+            out += c;
+            lastWasSpace = false;
+        }
+    }
+    if (out.endsWith(u' '))
+        out.chop(1);
+    return out;
+}
+
+void ReaderDocument::finalize()
+{
+    QList<ReaderNode> kept;
+    kept.reserve(nodes.size());
+    for (ReaderNode &n : nodes)
+        if (prune(n))
+            kept.append(std::move(n));
+    nodes = std::move(kept);
+    m_text.clear();
+    m_blocks = 0;
+    for (ReaderNode &n : nodes)
+        assignOffsets(n, m_text, m_blocks);
+}
+
+QString ReaderDocument::html() const
+{
+    QString out;
+    out.reserve(m_text.size() * 5 / 4 + 256);
+    out += u"<div class=\"gloss-article\"";
+    auto safeToken = [](const QString &s) {
+        for (const QChar c : s)
+            if (!(c.isLetterOrNumber() || c == u'-' || c == u'_'))
+                return false;
+        return !s.isEmpty() && s.size() < 36;
+    };
+    if (safeToken(lang))
+        out += u" lang=\"" + lang + u'"';
+    if (dir == u"rtl" || dir == u"ltr")
+        out += u" dir=\"" + dir + u'"';
+    out += u">\n";
+    for (const ReaderNode &n : nodes)
+        renderNode(out, n);
+    out += u"</div>\n";
+    return out;
+}
+
+} // namespace Gloss::Core

@@ -1,0 +1,49 @@
+#include "gzip.h"
+
+#include <zlib.h>
+
+namespace Gloss::Core {
+
+bool Gzip::isGzip(const QByteArray &bytes)
+{
+    return bytes.size() >= 2 && uchar(bytes[0]) == 0x1f && uchar(bytes[1]) == 0x8b;
+}
+
+Result<QByteArray> Gzip::decompress(const QByteArray &bytes, qsizetype maxBytes)
+{
+    z_stream zs {};
+    if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK)
+        return fail(QStringLiteral("Could not initialise zlib."), Error::Internal);
+    QByteArray out;
+    out.resize(std::max<qsizetype>(bytes.size() * 4, 4096));
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(bytes.constData()));
+    zs.avail_in = uInt(bytes.size());
+    int rc = Z_OK;
+    qsizetype produced = 0;
+    while (rc != Z_STREAM_END) {
+        if (produced == out.size()) {
+            if (out.size() >= maxBytes) {
+                inflateEnd(&zs);
+                return fail(QStringLiteral("The decompressed data is larger than %1 MB.").arg(maxBytes >> 20));
+            }
+            out.resize(std::min(out.size() * 2, maxBytes));
+        }
+        zs.next_out = reinterpret_cast<Bytef *>(out.data() + produced);
+        zs.avail_out = uInt(out.size() - produced);
+        rc = inflate(&zs, Z_NO_FLUSH);
+        produced = out.size() - zs.avail_out;
+        if (rc == Z_STREAM_END)
+            break;
+        if (rc != Z_OK) {
+            inflateEnd(&zs);
+            return fail(QStringLiteral("The gzip data is corrupt."));
+        }
+        if (zs.avail_in == 0 && zs.avail_out != 0)
+            break; // truncated stream: keep what we have
+    }
+    inflateEnd(&zs);
+    out.resize(produced);
+    return out;
+}
+
+} // namespace Gloss::Core

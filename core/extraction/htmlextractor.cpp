@@ -1,0 +1,1592 @@
+#include "htmlextractor.h"
+
+#include "core/logging.h"
+#include "htmldom.h"
+#include "metadataextractor.h"
+#include "readerbuilder.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStringList>
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace Gloss::Core {
+
+using namespace Dom;
+
+namespace {
+
+constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
+    | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+
+enum Flag : unsigned { StripUnlikely = 1, WeightClasses = 2, CleanConditionally = 4 };
+
+// Class/id keyword lists (substring tests on the lower-cased "class id" string), after Readability.js REGEXPS.
+constexpr const char *kUnlikely[] = { "-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community",
+    "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies",
+    "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
+    "pagination", "pager", "popup", "yom-remote", "newsletter", "cookie", "consent", "modal", "subscribe", "donat",
+    "rollover", "tooltip", "popover", "hovercard" };
+constexpr const char *kMaybe[] = { "and", "article", "body", "column", "content", "main", "mathjax", "shadow" };
+constexpr const char *kNegative[] = { "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer",
+    "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
+    "skyscraper", "sponsor", "shopping", "tags", "widget", "taboola", "newsletter", "donat", "subscri", "byline",
+    "author", "caption-credit" };
+constexpr const char *kPositive[] = { "article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
+    "pagination", "post", "text", "blog", "story" };
+// Boilerplate boxes inside the article (Trafilatura's discard XPaths, in keyword form).
+constexpr const char *kBoilerplate[] = { "share", "social", "related", "recommend", "newsletter", "subscri", "donat",
+    "promo", "most-popular", "mostpopular", "popular", "trending", "outbrain", "taboola", "author-bio", "authorbio",
+    "about-author", "author-info", "read-more", "readmore", "also-read", "more-stories", "tags", "tag-list",
+    "breadcrumb", "comment", "advert", "ad-slot", "adslot", "ad-container", "ad-wrapper", "ad-unit", "print", "toolbar",
+    "signup", "sign-up", "cookie", "consent", "further-reading", "see-also", "nav" };
+
+template <size_t N> bool containsAny(const std::string &s, const char *const (&words)[N])
+{
+    for (const char *w : words)
+        if (s.find(w) != std::string::npos)
+            return true;
+    return false;
+}
+
+std::string classAndId(const xmlNode *e)
+{
+    std::string s = lower(attr(e, "class"));
+    s += ' ';
+    s += lower(attr(e, "id"));
+    return s;
+}
+
+bool hasWord(const std::string &s, const char *w)
+{
+    // whole-token match (tokens separated by space, - or _)
+    const size_t n = std::strlen(w);
+    size_t pos = 0;
+    while ((pos = s.find(w, pos)) != std::string::npos) {
+        const bool left = pos == 0 || s[pos - 1] == ' ' || s[pos - 1] == '-' || s[pos - 1] == '_';
+        const bool right = pos + n >= s.size() || s[pos + n] == ' ' || s[pos + n] == '-' || s[pos + n] == '_';
+        if (left && right)
+            return true;
+        pos += n;
+    }
+    return false;
+}
+
+bool isAdClass(const std::string &s)
+{
+    return hasWord(s, "ad") || hasWord(s, "ads") || hasWord(s, "advert") || hasWord(s, "advertisement")
+        || s.find("dfp") != std::string::npos;
+}
+
+int classWeight(const xmlNode *e)
+{
+    int w = 0;
+    const std::string cls = lower(attr(e, "class"));
+    const std::string id = lower(attr(e, "id"));
+    auto weigh = [&w](const std::string &s) {
+        if (s.empty())
+            return;
+        if (containsAny(s, kNegative) || s == "hid" || hasWord(s, "hid"))
+            w -= 25;
+        if (containsAny(s, kPositive))
+            w += 25;
+    };
+    weigh(cls);
+    weigh(id);
+    return w;
+}
+
+// Class names that mean "not shown" (screen-reader-only text, hidden utility classes). Whole tokens only:
+// "hidden-xs" hides on small screens and shows elsewhere.
+bool hasHiddenClass(const xmlNode *e)
+{
+    const std::string_view cls = attr(e, "class");
+    if (cls.empty())
+        return false;
+    static const char *const tokens[] = {"hidden", "sr-only", "visually-hidden", "visuallyhidden",
+                                         "screen-reader-text", "screen-reader-only", "screenreader-only",
+                                         "off-screen", "offscreen", "a11y-hidden", "u-hidden", "is-hidden",
+                                         "element-invisible", "invisible", "d-none", "hide"};
+    const std::string lowered = lower(cls);
+    size_t pos = 0;
+    while (pos < lowered.size()) {
+        while (pos < lowered.size() && std::isspace(static_cast<unsigned char>(lowered[pos])))
+            ++pos;
+        size_t end = pos;
+        while (end < lowered.size() && !std::isspace(static_cast<unsigned char>(lowered[end])))
+            ++end;
+        const std::string_view token(lowered.data() + pos, end - pos);
+        for (const char *t : tokens)
+            if (token == t)
+                return true;
+        pos = end;
+    }
+    return false;
+}
+
+bool isHidden(const xmlNode *e)
+{
+    if (hasAttr(e, "hidden"))
+        return true;
+    if (lower(attr(e, "aria-hidden")) == "true" && lower(attr(e, "class")).find("fallback-image") == std::string::npos)
+        return true;
+    const std::string_view style = attr(e, "style");
+    if (!style.empty()) {
+        std::string s;
+        for (char c : style)
+            if (c != ' ' && c != '\t' && c != '\n')
+                s += char(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        if (s.find("display:none") != std::string::npos || s.find("visibility:hidden") != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+bool isBlockForDivToP(Tag t)
+{
+    switch (t) {
+    case Tag::Blockquote:
+    case Tag::Dl:
+    case Tag::Div:
+    case Tag::Img:
+    case Tag::Ol:
+    case Tag::P:
+    case Tag::Pre:
+    case Tag::Table:
+    case Tag::Ul:
+    case Tag::Section:
+    case Tag::Article:
+    case Tag::H1:
+    case Tag::H2:
+    case Tag::H3:
+    case Tag::H4:
+    case Tag::H5:
+    case Tag::H6:
+    case Tag::Figure:
+    case Tag::Header:
+    case Tag::Footer:
+    case Tag::Aside:
+    case Tag::Main:
+    case Tag::Form:
+    case Tag::Li:
+    case Tag::Tr:
+    case Tag::Td:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Per-element numbers, found through xmlNode::_private (an index + 1 into Engine::m_info).
+struct Info
+{
+    int text = 0; // code points, white space runs counted once
+    int link = 0; // text inside <a>
+    int commas = 0;
+    int inlineText = 0; // text not inside block-level descendants
+    int inlineCommas = 0;
+    int goodText = 0; // text of prose paragraphs (long enough, few links) inside
+    bool blockDesc = false;
+    bool initialized = false;
+    double score = 0;
+};
+
+struct TextCount
+{
+    int chars = 0;
+    int commas = 0;
+};
+
+TextCount countText(const xmlChar *s)
+{
+    TextCount c;
+    if (!s)
+        return c;
+    bool space = true;
+    for (const unsigned char *p = s; *p; ++p) {
+        const unsigned char b = *p;
+        if (b == ' ' || b == '\n' || b == '\t' || b == '\r') {
+            if (!space)
+                ++c.chars;
+            space = true;
+            continue;
+        }
+        space = false;
+        if ((b & 0xC0) != 0x80)
+            ++c.chars;
+        if (b == ',')
+            ++c.commas;
+        else if (b == 0xEF && p[1] == 0xBC && p[2] == 0x8C) // U+FF0C fullwidth comma
+            ++c.commas;
+        else if (b == 0xD8 && p[1] == 0x8C) // U+060C Arabic comma
+            ++c.commas;
+        else if (b == 0xE3 && p[1] == 0x80 && p[2] == 0x81) // U+3001 ideographic comma
+            ++c.commas;
+    }
+    return c;
+}
+
+int textLength(const xmlNode *e)
+{
+    int n = 0;
+    for (const xmlNode *c = e->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE)
+            n += countText(c->content).chars;
+        else if (isElement(c)) {
+            const Tag t = tagOf(c);
+            if (t != Tag::Script && t != Tag::Style && t != Tag::Noscript && t != Tag::Template)
+                n += textLength(c);
+        }
+    }
+    return n;
+}
+
+// An embedded post (a tweet, an Instagram or Facebook post) is a quotation the article shows: the platforms'
+// embed code is a <blockquote> with the post's text, inside wrappers named "social-embed" and the like.
+bool isEmbeddedPost(const xmlNode *e)
+{
+    if (tagOf(e) == Tag::Blockquote) {
+        const std::string cls = lower(attr(e, "class"));
+        return cls.find("tweet") != std::string::npos || cls.find("instagram") != std::string::npos
+            || cls.find("twitter") != std::string::npos || cls.find("facebook") != std::string::npos
+            || cls.find("tiktok") != std::string::npos || cls.find("reddit") != std::string::npos
+            || cls.find("embed") != std::string::npos || cls.find("mastodon") != std::string::npos;
+    }
+    for (const xmlNode *c = e->children; c; c = c->next)
+        if (isElement(c) && isEmbeddedPost(c))
+            return true;
+    return false;
+}
+
+int linkTextLength(const xmlNode *e)
+{
+    int n = 0;
+    for (const xmlNode *c = e->children; c; c = c->next)
+        if (isElement(c))
+            n += tagOf(c) == Tag::A ? textLength(c) : linkTextLength(c);
+    return n;
+}
+
+// True when `e` holds more than half of the page's text, most of it outside links: a wrapper that libxml2
+// misnested or that a site named oddly, not the menu or box it looks like.
+bool isPageWrapper(const xmlNode *e, int bodyText)
+{
+    const int text = textLength(e);
+    if (text * 2 <= bodyText)
+        return false;
+    return linkTextLength(e) * 2 < text;
+}
+
+const QStringList &boilerplateLabels()
+{
+    // Short block texts that are page furniture in any article (lower case, without trailing punctuation).
+    static const QStringList labels = { QStringLiteral("advertisement"), QStringLiteral("advertising"),
+        QStringLiteral("ad"), QStringLiteral("ads"), QStringLiteral("anzeige"), QStringLiteral("werbung"),
+        QStringLiteral("publicité"), QStringLiteral("sponsored"), QStringLiteral("sponsored content"),
+        QStringLiteral("read more"), QStringLiteral("read also"), QStringLiteral("also read"),
+        QStringLiteral("read next"), QStringLiteral("related"), QStringLiteral("related articles"),
+        QStringLiteral("related stories"), QStringLiteral("related content"), QStringLiteral("related posts"),
+        QStringLiteral("more stories"), QStringLiteral("more from"), QStringLiteral("you may also like"),
+        QStringLiteral("you might also like"), QStringLiteral("recommended"), QStringLiteral("recommended for you"),
+        QStringLiteral("most popular"), QStringLiteral("most read"), QStringLiteral("trending"),
+        QStringLiteral("share"), QStringLiteral("share this"), QStringLiteral("share this article"),
+        QStringLiteral("share this story"), QStringLiteral("share on facebook"), QStringLiteral("share on twitter"),
+        QStringLiteral("tweet"), QStringLiteral("email"), QStringLiteral("print"), QStringLiteral("comments"),
+        QStringLiteral("comment"), QStringLiteral("leave a comment"), QStringLiteral("subscribe"),
+        QStringLiteral("sign up"), QStringLiteral("newsletter"), QStringLiteral("follow us"),
+        QStringLiteral("skip to content"), QStringLiteral("skip advertisement"), QStringLiteral("continue reading"),
+        QStringLiteral("click here"), QStringLiteral("back to top"), QStringLiteral("loading"),
+        QStringLiteral("more about"), QStringLiteral("weiterlesen"), QStringLiteral("mehr zum thema"),
+        QStringLiteral("lesen sie auch"), QStringLiteral("auch interessant"), QStringLiteral("teilen"),
+        QStringLiteral("lire aussi"), QStringLiteral("anzeige"), QStringLiteral("- anzeige -"),
+        QStringLiteral("-anzeige-"), QStringLiteral("zurück"), QStringLiteral("neueste artikel"),
+        QStringLiteral("zum weiterlesen"), QStringLiteral("meistgelesen"), QStringLiteral("meist gelesen"),
+        QStringLiteral("meist-diskutiert"), QStringLiteral("meistgelesene artikel"),
+        QStringLiteral("quellen ausblenden"), QStringLiteral("quellen anzeigen"), QStringLiteral("bild anzeigen"),
+        QStringLiteral("bild schließen"), QStringLiteral("pinnen"), QStringLiteral("drucken"), QStringLiteral("merken"),
+        QStringLiteral("das könnte sie auch interessieren"), QStringLiteral("ähnliche artikel"),
+        QStringLiteral("verwandte artikel"), QStringLiteral("weitere artikel"), QStringLiteral("beliebte artikel"),
+        QStringLiteral("top-themen"), QStringLiteral("vea también"), QStringLiteral("lea también"),
+        QStringLiteral("lee también"), QStringLiteral("te puede interesar"), QStringLiteral("relacionados"),
+        QStringLiteral("noticias relacionadas"), QStringLiteral("mira también"), QStringLiteral("voir aussi"),
+        QStringLiteral("sur le même sujet"), QStringLiteral("articles liés"), QStringLiteral("à lire également"),
+        QStringLiteral("related topics"), QStringLiteral("more on this story"), QStringLiteral("most viewed"),
+        QStringLiteral("latest news"), QStringLiteral("latest stories"), QStringLiteral("top stories"),
+        QStringLiteral("editor's picks"), QStringLiteral("don't miss"), QStringLiteral("tags"),
+        QStringLiteral("topics"), QStringLiteral("share this post"), QStringLiteral("like this"),
+        QStringLiteral("reply"), QStringLiteral("report"), QStringLiteral("image"), QStringLiteral("photo"),
+        QStringLiteral("video"), QStringLiteral("audio"), QStringLiteral("next article"),
+        QStringLiteral("previous article"), QStringLiteral("next post"), QStringLiteral("previous post"),
+        QStringLiteral("older posts"), QStringLiteral("newer posts"), QStringLiteral("advert"),
+        QStringLiteral("getty images"), QStringLiteral("enlarge image"), QStringLiteral("enlarge"),
+        QStringLiteral("expand"), QStringLiteral("close"), QStringLiteral("menu"), QStringLiteral("next"),
+        QStringLiteral("previous"), QStringLiteral("prev"), QStringLiteral("weiter"),
+        QStringLiteral("weitere artikel zum thema"), QStringLiteral("kommentierte artikel"),
+        QStringLiteral("articles les plus lus"), QStringLiteral("les plus lus"), QStringLiteral("czytaj też"),
+        QStringLiteral("originalartikel"), QStringLiteral("permalien"), QStringLiteral("permalink"),
+        QStringLiteral("kommende events"), QStringLiteral("unsere partner"), QStringLiteral("más noticias"),
+        QStringLiteral("más leídas"), QStringLiteral("lo más leído"), QStringLiteral("ultime notizie"),
+        QStringLiteral("leggi anche"), QStringLiteral("potrebbe interessarti"), QStringLiteral("à lire aussi"),
+        QStringLiteral("partager"), QStringLiteral("leer más"), QStringLiteral("compartir"), QStringLiteral("реклама"),
+        QStringLiteral("广告") };
+    return labels;
+}
+
+bool isBoilerplateLabel(const QString &text)
+{
+    if (text.size() > 40)
+        return false;
+    QString t = text.toLower().trimmed();
+    while (!t.isEmpty()
+        && (t.back() == u':' || t.back() == u'.' || t.back() == u'…' || t.back() == u'»' || t.back() == u'>'
+            || t.back() == u' ' || t.back() == u'›'))
+        t.chop(1);
+    return boilerplateLabels().contains(t);
+}
+
+class Engine
+{
+public:
+    Engine(xmlDocPtr doc, const MetadataExtractor::Page &page, unsigned flags)
+        : m_doc(doc)
+        , m_page(page)
+        , m_flags(flags)
+    { }
+
+    // Runs the pipeline; returns the content roots (possibly empty).
+    std::vector<xmlNode *> run();
+
+    QString domByline;
+    QString domPublished;
+    QString articleDir; // dir attribute of the top candidate or its nearest ancestor that has one
+
+private:
+    Info &info(xmlNode *n)
+    {
+        auto idx = reinterpret_cast<quintptr>(n->_private);
+        if (idx == 0) {
+            m_info.emplace_back();
+            idx = m_info.size();
+            n->_private = reinterpret_cast<void *>(idx);
+        }
+        return m_info[idx - 1];
+    }
+    void clean(xmlNode *e, int inTable, int inCode);
+    Info computeStats(xmlNode *e, bool inLink);
+    void scoreParagraphs(xmlNode *e, std::vector<xmlNode *> &candidates);
+    void addScore(xmlNode *e, int text, int commas, bool pseudo, std::vector<xmlNode *> &candidates);
+    void initialize(xmlNode *e, std::vector<xmlNode *> &candidates);
+    double linkDensity(xmlNode *e)
+    {
+        const Info &i = info(e);
+        return i.text ? double(i.link) / i.text : 0;
+    }
+    void prepare(xmlNode *root);
+    bool shouldRemoveConditionally(xmlNode *e);
+
+    xmlDocPtr m_doc;
+    const MetadataExtractor::Page &m_page;
+    unsigned m_flags;
+    std::vector<Info> m_info;
+    bool m_titleHeadingRemoved = false;
+    int m_bodyText = 0;
+    int m_rootText = 0;
+};
+
+QStringList wordTokens(const QString &s)
+{
+    QStringList out;
+    QString cur;
+    for (const QChar c : s) {
+        if (c.isLetterOrNumber() || c == u'_') {
+            cur += c.toLower();
+        } else if (!cur.isEmpty()) {
+            out << cur;
+            cur.clear();
+        }
+    }
+    if (!cur.isEmpty())
+        out << cur;
+    return out;
+}
+
+bool similarTitle(const QString &heading, const QString &title)
+{
+    if (heading.isEmpty() || title.isEmpty() || heading.size() > title.size() * 2 + 20)
+        return false;
+    if (heading.compare(title, Qt::CaseInsensitive) == 0)
+        return true;
+    // Readability.js _textSimilarity(title, heading): 1 - (length of the heading's tokens that are not in the
+    // title) / (length of all the heading's tokens), each joined by spaces.
+    const QStringList ta = wordTokens(title);
+    const QStringList tb = wordTokens(heading);
+    if (ta.isEmpty() || tb.isEmpty())
+        return false;
+    qsizetype uniqueLen = 0, bLen = 0;
+    for (const QString &t : tb) {
+        bLen += t.size() + 1;
+        if (!ta.contains(t))
+            uniqueLen += t.size() + 1;
+    }
+    return 1.0 - double(uniqueLen) / double(std::max<qsizetype>(1, bLen)) > 0.75;
+}
+
+bool isDateline(const QString &text);
+
+// "Joshua Sokol May 20, 2019" -> "Joshua Sokol": bylines often run into the date beside them.
+QString trimTrailingDate(const QString &byline)
+{
+    static const QRegularExpression date(
+        QStringLiteral(
+            "[\\s,|·•\\-–—]*((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4}|"
+            "\\d{1,2}\\.?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{4}|"
+            "\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{2,4}).*$"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString s = byline;
+    const auto m = date.match(s);
+    if (m.hasMatch() && m.capturedStart() > 2)
+        s.truncate(m.capturedStart());
+    return s.trimmed();
+}
+
+const xmlNode *findItempropName(const xmlNode *e)
+{
+    for (const xmlNode *c = e->children; c; c = c->next) {
+        if (!isElement(c))
+            continue;
+        if (lower(attr(c, "itemprop")).find("name") != std::string::npos)
+            return c;
+        if (const xmlNode *d = findItempropName(c))
+            return d;
+    }
+    return nullptr;
+}
+
+bool containsHtmlBlocks(const xmlNode *e)
+{
+    for (const xmlNode *c = e->children; c; c = c->next) {
+        if (!isElement(c))
+            continue;
+        const Tag t = tagOf(c);
+        if (t == Tag::P || t == Tag::Div || t == Tag::Article || t == Tag::Section || t == Tag::Main || isHeading(t)
+            || t == Tag::Ul || t == Tag::Footer || t == Tag::Table)
+            return true;
+        if (containsHtmlBlocks(c))
+            return true;
+    }
+    return false;
+}
+
+void Engine::clean(xmlNode *e, int inTable, int inCode)
+{
+    xmlNode *c = e->children;
+    while (c) {
+        xmlNode *next = c->next;
+        if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE) {
+            remove(c);
+            c = next;
+            continue;
+        }
+        if (!isElement(c)) {
+            c = next;
+            continue;
+        }
+        const Tag t = tagOf(c);
+        bool drop = false;
+        bool softDrop = false; // dropped for what it looks like; kept when it holds most of the page
+        switch (t) {
+        case Tag::Nav:
+        case Tag::Dialog:
+            softDrop = true;
+            break;
+        case Tag::Script:
+        case Tag::Style:
+        case Tag::Template:
+        case Tag::Iframe:
+        case Tag::Object:
+        case Tag::Embed:
+        case Tag::Applet:
+        case Tag::Frame:
+        case Tag::Frameset:
+        case Tag::Input:
+        case Tag::Select:
+        case Tag::Textarea:
+        case Tag::Button:
+        case Tag::Head:
+        case Tag::Link:
+        case Tag::Meta:
+        case Tag::Base:
+        case Tag::Canvas:
+        case Tag::Audio:
+        case Tag::Video:
+        case Tag::Portal:
+        case Tag::Noembed:
+        case Tag::Noframes:
+        case Tag::Label:
+            drop = true;
+            break;
+        case Tag::Noscript: {
+            // Keep a noscript image only when nothing else shows one here (lazy-loading fallbacks).
+            bool hasImg = false;
+            for (xmlNode *d = c->children; d; d = d->next)
+                if (isElement(d) && tagOf(d) == Tag::Img)
+                    hasImg = true;
+            bool siblingImg = false;
+            for (xmlNode *s = e->children; s; s = s->next)
+                if (s != c && isElement(s) && (tagOf(s) == Tag::Img || tagOf(s) == Tag::Picture))
+                    siblingImg = true;
+            drop = !hasImg || siblingImg;
+            // A page that renders its article with script may ship the article itself as the fallback.
+            if (drop && textLength(c) >= 200)
+                drop = false;
+            break;
+        }
+        default:
+            break;
+        }
+        if ((t == Tag::Svg || t == Tag::Math) && !drop) {
+            // libxml2 does not know SVG/MathML and nests what follows an unclosed one inside it; keep such
+            // misnested HTML blocks, drop real drawings and formulas (their text is labels, not prose).
+            if (containsHtmlBlocks(c)) {
+                xmlNode *first = c->children;
+                while (c->children) {
+                    xmlNode *moved = c->children;
+                    xmlUnlinkNode(moved);
+                    xmlAddPrevSibling(c, moved);
+                }
+                remove(c);
+                c = first ? first : next;
+                continue;
+            }
+            drop = true;
+        }
+        if (!drop && !softDrop) {
+            if (isHidden(c))
+                drop = true;
+            else if (hasHiddenClass(c))
+                softDrop = true; // a "hidden" class may be a "show more" toggle around the article itself
+        }
+        if (!drop && !softDrop) {
+            const std::string role = lower(attr(c, "role"));
+            if (role == "menu" || role == "menubar" || role == "complementary" || role == "navigation"
+                || role == "alert" || role == "alertdialog" || role == "dialog")
+                softDrop = true;
+        }
+        if (softDrop && !drop) {
+            // libxml2 nests the rest of the page inside an element it cannot close (unknown HTML5
+            // elements, stray tags); such an element holds most of the text and is not what it looks like.
+            if (isPageWrapper(c, m_bodyText))
+                softDrop = false;
+            else
+                drop = true;
+        }
+        std::string ci;
+        if (!drop && t != Tag::Body && t != Tag::Html && t != Tag::A) {
+            ci = classAndId(c);
+            if (ci.size() > 1) {
+                // Byline: keep its text for the metadata, drop the element.
+                const std::string rel = lower(attr(c, "rel"));
+                const std::string itemprop = lower(attr(c, "itemprop"));
+                if ((rel == "author" || itemprop.find("author") != std::string::npos
+                        || ci.find("byline") != std::string::npos || ci.find("author") != std::string::npos
+                        || ci.find("dateline") != std::string::npos || ci.find("writtenby") != std::string::npos
+                        || ci.find("p-author") != std::string::npos)
+                    && t != Tag::Article && t != Tag::Main && t != Tag::Body) {
+                    const QString text = innerText(c);
+                    if (!text.isEmpty() && text.size() < 100) {
+                        if (domByline.isEmpty()) {
+                            // Prefer an itemprop=name descendant (Readability 0.6); a date is no byline.
+                            const xmlNode *name = findItempropName(c);
+                            const QString raw = name ? innerText(name) : text;
+                            const QString candidate = trimTrailingDate(raw);
+                            const bool dateOnly = isDateline(raw) && !candidate.contains(u' ');
+                            if (!candidate.isEmpty() && !dateOnly
+                                && !(isDateline(candidate) && !candidate.startsWith(u"By ")))
+                                domByline = candidate;
+                        }
+                        drop = true;
+                    }
+                }
+                if (!drop && (m_flags & StripUnlikely) && inTable == 0 && inCode == 0 && t != Tag::Article
+                    && t != Tag::Main && containsAny(ci, kUnlikely) && !containsAny(ci, kMaybe) && !isEmbeddedPost(c)) {
+                    // A wrapper that holds most of the page ("above-footer", "page-header-and-body") is not
+                    // boilerplate, whatever its name says.
+                    drop = !((t == Tag::Div || t == Tag::Section) && isPageWrapper(c, m_bodyText));
+                }
+            }
+        }
+        if (!drop && (t == Tag::H1 || t == Tag::H2) && !m_titleHeadingRemoved) {
+            const QString text = innerText(c);
+            if (similarTitle(text, m_page.metadata.title)) {
+                m_titleHeadingRemoved = true;
+                drop = true;
+            }
+        }
+        if (!drop && t == Tag::Time && domPublished.isEmpty())
+            domPublished = attrString(c, "datetime");
+        if (drop) {
+            remove(c);
+        } else if (c->children) {
+            clean(c, inTable + (t == Tag::Table), inCode + (t == Tag::Code || t == Tag::Pre));
+        }
+        c = next;
+    }
+}
+
+Info Engine::computeStats(xmlNode *e, bool inLink)
+{
+    Info sums;
+    const Tag self = tagOf(e);
+    const bool link = inLink || self == Tag::A;
+    for (xmlNode *c = e->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            const TextCount tc = countText(c->content);
+            sums.text += tc.chars;
+            sums.commas += tc.commas;
+            sums.inlineText += tc.chars;
+            sums.inlineCommas += tc.commas;
+            if (link)
+                sums.link += tc.chars;
+        } else if (isElement(c)) {
+            const Info ci = computeStats(c, link);
+            const Tag t = tagOf(c);
+            sums.text += ci.text;
+            sums.link += ci.link;
+            sums.commas += ci.commas;
+            const bool block = isBlockForDivToP(t) || ci.blockDesc;
+            if (block)
+                sums.blockDesc = true;
+            else {
+                sums.inlineText += ci.text;
+                sums.inlineCommas += ci.commas;
+            }
+        }
+    }
+    // Prose mass: a paragraph-like element with enough text and few links counts whole; others pass up
+    // what their children hold.
+    const bool paragraphLike = self == Tag::P || self == Tag::Pre
+        || (!sums.blockDesc && (self == Tag::Div || self == Tag::Section || self == Tag::Td));
+    int good = 0;
+    if (paragraphLike && sums.text >= 40 && sums.link * 3 < sums.text)
+        good = sums.text;
+    else
+        for (xmlNode *c = e->children; c; c = c->next)
+            if (isElement(c))
+                good += info(c).goodText;
+    Info &mine = info(e);
+    mine.goodText = good;
+    mine.text = sums.text;
+    mine.link = sums.link;
+    mine.commas = sums.commas;
+    mine.inlineText = sums.inlineText;
+    mine.inlineCommas = sums.inlineCommas;
+    mine.blockDesc = sums.blockDesc;
+    return mine;
+}
+
+void Engine::initialize(xmlNode *e, std::vector<xmlNode *> &candidates)
+{
+    Info &i = info(e);
+    if (i.initialized)
+        return;
+    i.initialized = true;
+    double s = 0;
+    switch (tagOf(e)) {
+    case Tag::Div:
+        s = 5;
+        break;
+    case Tag::Pre:
+    case Tag::Td:
+    case Tag::Blockquote:
+        s = 3;
+        break;
+    case Tag::Address:
+    case Tag::Ol:
+    case Tag::Ul:
+    case Tag::Dl:
+    case Tag::Dd:
+    case Tag::Dt:
+    case Tag::Li:
+    case Tag::Form:
+        s = -3;
+        break;
+    case Tag::H1:
+    case Tag::H2:
+    case Tag::H3:
+    case Tag::H4:
+    case Tag::H5:
+    case Tag::H6:
+    case Tag::Th:
+        s = -5;
+        break;
+    default:
+        break;
+    }
+    if (m_flags & WeightClasses)
+        s += classWeight(e);
+    // Structural signals (Trafilatura): the page says where its article body is.
+    const std::string itemprop = lower(attr(e, "itemprop"));
+    if (itemprop.find("articlebody") != std::string::npos || itemprop.find("text") != std::string::npos)
+        s += 25;
+    const Tag t = tagOf(e);
+    if (t == Tag::Article || t == Tag::Main || lower(attr(e, "role")) == "main")
+        s += 10;
+    i.score = s;
+    candidates.push_back(e);
+}
+
+void Engine::addScore(xmlNode *e, int text, int commas, bool pseudo, std::vector<xmlNode *> &candidates)
+{
+    if (text < 25)
+        return;
+    const double score = 1 + commas + std::min(text / 100, 3);
+    xmlNode *a = pseudo ? e : e->parent;
+    for (int level = 0; a && level < 5; ++level, a = a->parent) {
+        if (!isElement(a) || !a->parent || !isElement(a->parent))
+            break;
+        initialize(a, candidates);
+        const double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+        info(a).score += score / divider;
+    }
+}
+
+void Engine::scoreParagraphs(xmlNode *e, std::vector<xmlNode *> &candidates)
+{
+    for (xmlNode *c = e->children; c; c = c->next) {
+        if (!isElement(c))
+            continue;
+        const Tag t = tagOf(c);
+        const Info &i = info(c);
+        const bool scoreTag = t == Tag::P || t == Tag::Td || t == Tag::Pre
+            || ((t == Tag::H2 || t == Tag::H3 || t == Tag::H4 || t == Tag::H5 || t == Tag::H6));
+        const bool divLike
+            = (t == Tag::Div || t == Tag::Section || t == Tag::Article || t == Tag::Font || t == Tag::Center
+                || t == Tag::Span || t == Tag::Dd || t == Tag::Li || t == Tag::Blockquote || t == Tag::Other);
+        if (scoreTag) {
+            addScore(c, i.text, i.commas, false, candidates);
+            if (t == Tag::Td && i.blockDesc)
+                scoreParagraphs(c, candidates);
+            continue;
+        }
+        if (divLike && !i.blockDesc) {
+            if (t == Tag::Div || t == Tag::Section || t == Tag::Article || t == Tag::Other || t == Tag::Font
+                || t == Tag::Center || t == Tag::Dd)
+                addScore(c, i.text, i.commas, false, candidates);
+            continue;
+        }
+        if (i.blockDesc && i.inlineText >= 25 && t != Tag::Body && t != Tag::Html)
+            addScore(c, i.inlineText, i.inlineCommas, true, candidates); // loose text among blocks ("div to p")
+        if (c->children)
+            scoreParagraphs(c, candidates);
+    }
+}
+
+void collectItempropBodies(xmlNode *e, std::vector<xmlNode *> &out)
+{
+    for (xmlNode *c = e->children; c; c = c->next) {
+        if (!isElement(c))
+            continue;
+        const std::string itemprop = lower(attr(c, "itemprop"));
+        if (itemprop.find("articlebody") != std::string::npos || itemprop.find("blogpost") != std::string::npos)
+            out.push_back(c);
+        collectItempropBodies(c, out);
+    }
+}
+
+xmlNode *uniqueItempropBody(xmlNode *body)
+{
+    std::vector<xmlNode *> found;
+    collectItempropBodies(body, found);
+    return found.size() == 1 ? found.front() : nullptr;
+}
+
+bool isDescendant(const xmlNode *n, const xmlNode *ancestor)
+{
+    for (const xmlNode *p = n; p; p = p->parent)
+        if (p == ancestor)
+            return true;
+    return false;
+}
+
+int countTag(const xmlNode *e, Tag tag)
+{
+    int n = 0;
+    for (const xmlNode *c = e->children; c; c = c->next) {
+        if (!isElement(c))
+            continue;
+        if (tagOf(c) == tag)
+            ++n;
+        n += countTag(c, tag);
+    }
+    return n;
+}
+
+int countHeadingText(const xmlNode *e)
+{
+    int n = 0;
+    for (const xmlNode *c = e->children; c; c = c->next) {
+        if (!isElement(c))
+            continue;
+        if (isHeading(tagOf(c)))
+            n += int(innerText(c).size());
+        else
+            n += countHeadingText(c);
+    }
+    return n;
+}
+
+int listText(const xmlNode *e)
+{
+    int n = 0;
+    for (const xmlNode *c = e->children; c; c = c->next) {
+        if (!isElement(c))
+            continue;
+        const Tag t = tagOf(c);
+        if (t == Tag::Ul || t == Tag::Ol)
+            n += int(innerText(c).size());
+        else
+            n += listText(c);
+    }
+    return n;
+}
+
+bool hasAncestor(const xmlNode *e, Tag tag)
+{
+    for (const xmlNode *p = e->parent; p && isElement(p); p = p->parent)
+        if (tagOf(p) == tag)
+            return true;
+    return false;
+}
+
+bool isDataTableElement(xmlNode *table)
+{
+    return ReaderBuilder::isDataTable(table);
+}
+
+bool hasBlockDescendant(const xmlNode *e)
+{
+    for (const xmlNode *c = e->children; c; c = c->next) {
+        if (!isElement(c))
+            continue;
+        if (isBlockForDivToP(tagOf(c)) || hasBlockDescendant(c))
+            return true;
+    }
+    return false;
+}
+
+int commaCount(const xmlNode *e)
+{
+    int n = 0;
+    for (const xmlNode *c = e->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE)
+            n += countText(c->content).commas;
+        else if (isElement(c))
+            n += commaCount(c);
+    }
+    return n;
+}
+
+int taggedTextLength(const xmlNode *e, bool (*match)(Tag))
+{
+    int n = 0;
+    for (const xmlNode *c = e->children; c; c = c->next) {
+        if (!isElement(c))
+            continue;
+        n += match(tagOf(c)) ? textLength(c) : taggedTextLength(c, match);
+    }
+    return n;
+}
+
+// Readability.js _cleanConditionally for one element (lengths counted on the bytes, no string copies).
+bool Engine::shouldRemoveConditionally(xmlNode *e)
+{
+    const Tag t = tagOf(e);
+    if (t == Tag::Table && isDataTableElement(e))
+        return false;
+    if (t == Tag::Div && !hasBlockDescendant(e))
+        return false; // Readability turns such a div into a paragraph before cleaning
+    if (hasAncestor(e, Tag::Code) || hasAncestor(e, Tag::Pre))
+        return false;
+    for (const xmlNode *p = e->parent; p && isElement(p); p = p->parent)
+        if (tagOf(p) == Tag::Table && isDataTableElement(const_cast<xmlNode *>(p)))
+            return false;
+    const int contentLength = textLength(e);
+    bool isList = t == Tag::Ul || t == Tag::Ol;
+    if (!isList && contentLength > 0)
+        isList = double(taggedTextLength(e, [](Tag x) { return x == Tag::Ul || x == Tag::Ol; })) / contentLength > 0.9;
+    const int weight = (m_flags & WeightClasses) ? classWeight(e) : 0;
+    if (isEmbeddedPost(e))
+        return false;
+    if (weight < 0)
+        return true;
+    if (commaCount(e) >= 10)
+        return false;
+    const int p = countTag(e, Tag::P);
+    const int img = countTag(e, Tag::Img);
+    const int li = countTag(e, Tag::Li) - 100;
+    const int input = countTag(e, Tag::Input);
+    const double headingDensity
+        = contentLength ? double(taggedTextLength(e, [](Tag x) { return isHeading(x); })) / contentLength : 0;
+    if (contentLength <= 45 && isBoilerplateLabel(innerText(e)))
+        return true;
+    const double linkDensity = contentLength ? double(linkTextLength(e)) / contentLength : 0;
+    const bool inFigure = hasAncestor(e, Tag::Figure);
+    bool remove = (img > 1 && double(p) / img < 0.5 && !inFigure) || (!isList && li > p) || (input > p / 3)
+        || (!isList && headingDensity < 0.9 && contentLength < 25 && (img == 0 || img > 2) && !inFigure)
+        || (!isList && weight < 25 && linkDensity > 0.2) || (weight >= 25 && linkDensity > 0.5);
+    if (isList && remove) {
+        for (const xmlNode *c = e->children; c; c = c->next)
+            if (isElement(c) && c->children && c->children->next)
+                return remove;
+        if (img == countTag(e, Tag::Li))
+            return false;
+    }
+    return remove;
+}
+
+void Engine::prepare(xmlNode *root)
+{
+    // Post-order: children first, so a container is judged on what survives inside it.
+    std::vector<xmlNode *> order;
+    std::vector<std::pair<xmlNode *, bool>> stack { { root, false } };
+    while (!stack.empty()) {
+        auto [n, visited] = stack.back();
+        stack.pop_back();
+        if (visited) {
+            order.push_back(n);
+            continue;
+        }
+        stack.push_back({ n, true });
+        for (xmlNode *c = n->last; c; c = c->prev)
+            if (isElement(c))
+                stack.push_back({ c, false });
+    }
+    const int rootText = std::max(1, textLength(root));
+    for (xmlNode *n : order) {
+        if (n == root || !n->parent)
+            continue;
+        const Tag t = tagOf(n);
+        // Boilerplate boxes by class/id (share bars, related links, newsletter and donation appeals, ads).
+        const std::string ci = classAndId(n);
+        if (ci.size() > 1 && t != Tag::Article && t != Tag::Main && t != Tag::P) {
+            if ((containsAny(ci, kBoilerplate) || isAdClass(ci)) && !isEmbeddedPost(n)) {
+                const int len = textLength(n);
+                if (len < rootText / 4 || len < 200) {
+                    Dom::remove(n);
+                    continue;
+                }
+            }
+        }
+        // Captions and credits that float outside any <figure> with no image beside them: the image they
+        // describe is gone from the reader view (script galleries, background images), so the text would stand
+        // alone.
+        if (ci.size() > 1 && t != Tag::Figcaption && t != Tag::Figure
+            && (ci.find("caption") != std::string::npos || ci.find("credit") != std::string::npos)
+            && !hasAncestor(n, Tag::Figure) && countTag(n, Tag::Figure) == 0 && textLength(n) < 400
+            && !(n->parent && countTag(n->parent, Tag::Img) > 0)) {
+            Dom::remove(n);
+            continue;
+        }
+        if ((t == Tag::H1 || t == Tag::H2 || t == Tag::H3) && (m_flags & WeightClasses) && classWeight(n) < 0) {
+            Dom::remove(n);
+            continue;
+        }
+        if ((m_flags & CleanConditionally)
+            && (t == Tag::Form || t == Tag::Fieldset || t == Tag::Table || t == Tag::Ul || t == Tag::Ol || t == Tag::Div
+                || t == Tag::Aside || t == Tag::Footer)) {
+            if (shouldRemoveConditionally(n)) {
+                Dom::remove(n);
+                continue;
+            }
+        }
+        if (t == Tag::P || t == Tag::Span || t == Tag::Strong || t == Tag::B || t == Tag::Li || t == Tag::Div
+            || isHeading(t)) {
+            if (textLength(n) <= 45 && isBoilerplateLabel(innerText(n))) {
+                Dom::remove(n);
+                continue;
+            }
+        }
+    }
+}
+
+std::vector<xmlNode *> Engine::run()
+{
+    xmlNode *root = xmlDocGetRootElement(m_doc);
+    if (!root)
+        return {};
+    xmlNode *body = nullptr;
+    for (xmlNode *c = root->children; c; c = c->next)
+        if (isElement(c) && tagOf(c) == Tag::Body)
+            body = c;
+    if (!body)
+        body = root;
+    m_bodyText = textLength(body);
+    clean(body, 0, 0);
+    computeStats(body, false);
+    std::vector<xmlNode *> candidates;
+    scoreParagraphs(body, candidates);
+
+    xmlNode *top = nullptr;
+    double topScore = 0;
+    bool markedByPage = false;
+    for (xmlNode *c : candidates) {
+        Info &i = info(c);
+        i.score *= (1 - linkDensity(c));
+        if (!top || i.score > topScore) {
+            top = c;
+            topScore = i.score;
+        }
+    }
+    // Schema.org microdata names the main content (itemprop="articleBody" or "blogPost"); when exactly one
+    // element says so and it holds real prose, it outranks a heavier block elsewhere (Trafilatura trusts the
+    // same markers first).
+    if (xmlNode *marked = uniqueItempropBody(body); marked && marked != top) {
+        const Info &mi = info(marked);
+        if (mi.goodText >= 200 && mi.link * 3 < mi.text) {
+            if (!mi.initialized) {
+                std::vector<xmlNode *> dummy;
+                initialize(marked, dummy);
+            }
+            top = marked;
+            topScore = std::max(info(marked).score, topScore);
+            info(marked).score = topScore;
+            markedByPage = true;
+        }
+    }
+    if (top && lcExtraction().isDebugEnabled()) {
+        QString path;
+        for (const xmlNode *p = top; p && isElement(p); p = p->parent)
+            path = QString::fromUtf8(reinterpret_cast<const char *>(p->name)) + u'.'
+                + QString::fromStdString(classAndId(p)).simplified().replace(u' ', u'.') + u" > " + path;
+        qCDebug(lcExtraction) << "top candidate" << topScore << path;
+    }
+    std::vector<xmlNode *> content;
+    if (!top || top == body) {
+        content.push_back(body);
+    } else {
+        if (!markedByPage) {
+            // Readability: when several near-top candidates share an ancestor, the ancestor is the article.
+            std::vector<xmlNode *> sorted = candidates;
+            std::sort(
+                sorted.begin(), sorted.end(), [this](xmlNode *a, xmlNode *b) { return info(a).score > info(b).score; });
+            std::vector<xmlNode *> alternatives;
+            for (size_t k = 1; k < sorted.size() && k < 5; ++k)
+                if (info(sorted[k]).score / topScore >= 0.75)
+                    alternatives.push_back(sorted[k]);
+            if (alternatives.size() >= 3) {
+                for (xmlNode *p = top->parent; p && p != body && isElement(p); p = p->parent) {
+                    int containing = 0;
+                    for (xmlNode *alt : alternatives)
+                        if (isDescendant(alt, p))
+                            ++containing;
+                    if (containing >= 3) {
+                        top = p;
+                        break;
+                    }
+                }
+            }
+            if (!info(top).initialized) {
+                std::vector<xmlNode *> dummy;
+                initialize(top, dummy);
+            }
+            // Climb while the parent scores better.
+            double lastScore = info(top).score;
+            const double threshold = lastScore / 3;
+            for (xmlNode *p = top->parent; p && p != body && isElement(p); p = p->parent) {
+                const Info &pi = info(p);
+                if (!pi.initialized)
+                    continue;
+                if (pi.score < threshold)
+                    break;
+                if (pi.score > lastScore) {
+                    top = p;
+                    break;
+                }
+                lastScore = pi.score;
+            }
+            // An only child is its parent.
+            while (top->parent && top->parent != body && isElement(top->parent)) {
+                int elements = 0;
+                for (xmlNode *c = top->parent->children; c; c = c->next)
+                    if (isElement(c))
+                        ++elements;
+                if (elements != 1)
+                    break;
+                top = top->parent;
+            }
+            // Trafilatura-style check on prose mass: when an ancestor holds clearly more prose than the winner
+            // (an article split into sibling sections by figures or ads), the ancestor is the article.
+            for (int steps = 0; steps < 3 && top->parent && top->parent != body && isElement(top->parent); ++steps) {
+                xmlNode *p = top->parent;
+                const Info &ti = info(top), &pi = info(p);
+                const double ld = pi.text ? double(pi.link) / pi.text : 0;
+                if (pi.goodText * 10 >= ti.goodText * 13 && ti.goodText > 0 && ld < 0.3)
+                    top = p;
+                else
+                    break;
+            }
+        }
+        topScore = info(top).score;
+        for (const xmlNode *p = top; p && isElement(p); p = p->parent) {
+            const std::string d = lower(attr(p, "dir"));
+            if (!d.empty()) {
+                articleDir = QString::fromStdString(d);
+                break;
+            }
+        }
+        // Siblings that belong to the article.
+        const double siblingThreshold = std::max(10.0, topScore * 0.2);
+        const std::string topClass(attr(top, "class"));
+        xmlNode *parent = top->parent;
+        for (xmlNode *s = parent->children; s; s = s->next) {
+            if (!isElement(s))
+                continue;
+            if (s == top) {
+                content.push_back(s);
+                continue;
+            }
+            if (markedByPage && (tagOf(s) == Tag::Article || countTag(s, Tag::Article) > 0))
+                continue; // another post, not part of the one the page marked
+            const Info &si = info(s);
+            double bonus = 0;
+            if (!topClass.empty() && attr(s, "class") == topClass)
+                bonus += topScore * 0.2;
+            if (si.initialized && si.score + bonus >= siblingThreshold) {
+                content.push_back(s);
+                continue;
+            }
+            const Tag st = tagOf(s);
+            if (st == Tag::P || (st == Tag::Div && !si.blockDesc)) {
+                const double ld = si.text ? double(si.link) / si.text : 0;
+                if (si.text > 80 && ld < 0.25) {
+                    content.push_back(s);
+                } else if (si.text < 80 && si.text > 0 && ld == 0) {
+                    const QString t = innerText(s);
+                    if (t.endsWith(u'.') || t.contains(u". "))
+                        content.push_back(s);
+                }
+            }
+        }
+    }
+    for (xmlNode *c : content)
+        prepare(c);
+    return content;
+}
+
+QString findLongestBody(const QJsonValue &v, int depth = 0)
+{
+    if (depth > 40)
+        return {};
+    QString best;
+    if (v.isString()) {
+        return v.toString();
+    } else if (v.isArray()) {
+        for (const QJsonValue &x : v.toArray()) {
+            const QString s = findLongestBody(x, depth + 1);
+            if (s.size() > best.size())
+                best = s;
+        }
+    } else if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const QString key = it.key().toLower();
+            if (key.contains(u"url") || key.contains(u"image") || key.contains(u"script") || key == u"buildid")
+                continue;
+            const QString s = findLongestBody(it.value(), depth + 1);
+            if (s.size() > best.size())
+                best = s;
+        }
+    }
+    return best;
+}
+
+// Adds a JSON-provided body (plain text with newlines, or an HTML fragment) to the builder.
+void addJsonBody(const QString &body, ReaderBuilder &builder)
+{
+    if (body.contains(u"<p") || body.contains(u"<br") || body.contains(u"<div")) {
+        const QByteArray utf8 = body.toUtf8();
+        xmlDocPtr frag = htmlReadMemory(utf8.constData(), int(utf8.size()), nullptr, "UTF-8", kParseOptions);
+        if (frag) {
+            if (xmlNode *r = xmlDocGetRootElement(frag))
+                builder.add(r);
+            xmlFreeDoc(frag);
+        }
+        return;
+    }
+    const QStringList paras
+        = body.split(QRegularExpression(QStringLiteral("\\n\\s*\\n|\\r\\n|\\n")), Qt::SkipEmptyParts);
+    for (const QString &p : paras)
+        builder.addParagraph(p);
+}
+
+QString blockText(const ReaderNode &n)
+{
+    QString t;
+    for (const InlineRun &r : n.runs)
+        t += r.text;
+    return t;
+}
+
+// Calls-to-action and page furniture that sit inside article containers: newsletter and app prompts,
+// "follow us", "read more" teasers, copyright lines. Only short blocks are judged.
+bool isCallToAction(const QString &text)
+{
+    if (text.size() > 250)
+        return false;
+    static const QRegularExpression anywhere(
+        QStringLiteral(
+            "(?:\\b|^)(subscribe (to|now|today|for)|sign up (for|to|here|now)|newsletters?\\b|click here|"
+            "follow (us|him|her|me|them) (on|at)|follow @|download (the|our) app|get the app|"
+            "all rights reserved|have a tip\\?|share this (article|story|post)|"
+            "(this|the) (article|story|post) (was|is) (originally )?(published|appeared)|"
+            "is not responsible for|enable javascript|update your browser|cookies? (policy|settings)|"
+            "sign in to|log in to|create (a free |an )?account|already a subscriber|"
+            "abonnieren|newsletter|jetzt (lesen|abonnieren|anmelden)|inscrivez-vous|abonnez-vous|suscríbete|"
+            "reading time|min(ute)?s? read\\b|tempo de leitura|lesezeit|temps de lecture|tiempo de lectura|"
+            "^.{0,40}\\bshare (this|it|on)\\b|^\\W*©|^\\(?leggi anche|copyrighted property|"
+            "written permission|(sie sind|you are) (aktuell |currently )?(nicht|not) (eingeloggt|logged in)|"
+            "^crédits? photos?|gibt die meinung de[rs] autor|wurde (zuerst |erstmals )?(veröffentlicht|publiziert) "
+            "(auf|bei|in)|"
+            "originally (published|appeared) (on|in|at)|^(tags|tagged with|schlagw(ö|o)rter|schlagworte|etiquetas)\\b|"
+                       "(comentários|comments?|kommentare|comentarios)\\b.{0,80}\\b(moderad|moderat|aprovad|approv)|^(jump|skip) to (navigation|search|content|main "
+            "content)|^(czytaj (też|także)|auch lesen|lesen sie auch|zum thema)\\b)"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression prefix(
+        QStringLiteral("^\\[?(read more|read next|read also|also read|related( articles?| stories| coverage)?|"
+                       "see also|more from|more on this|watch|listen|recommended|trending|you may also like|"
+                       "lesen sie (auch|mehr)|mehr zum thema|mehr dazu|siehe auch|weiterlesen|à lire aussi|lire aussi|"
+                       "voir aussi|leer más|lea (también|más)|lee también|vea también|mira también|"
+                       "advertisement|sponsored|anzeige)\\b\\s*[:|»>\\-–—]"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    if (text.contains(anywhere) || text.contains(prefix))
+        return true;
+    // SHOUTED one-liners with a verb of action ("GET FOX BUSINESS ON THE GO BY CLICKING HERE").
+    int upper = 0, letters = 0;
+    for (const QChar c : text)
+        if (c.isLetter()) {
+            ++letters;
+            upper += c.isUpper();
+        }
+    if (letters >= 12 && upper * 10 >= letters * 9 && text.size() < 120) {
+        static const QRegularExpression verbs(
+            QStringLiteral("\\b(CLICK|READ|GET|WATCH|SUBSCRIBE|SIGN|FOLLOW|DOWNLOAD|LISTEN)\\b"));
+        if (text.contains(verbs))
+            return true;
+    }
+    return false;
+}
+
+// "553", "1/12", "(3)": counters and pagers, not prose (tables are exempt; the caller skips them).
+bool isNumberOnly(const QString &text)
+{
+    if (text.size() > 12)
+        return false;
+    for (const QChar c : text)
+        if (c.isLetter())
+            return false;
+    return true;
+}
+
+bool isDateline(const QString &text)
+{
+    if (text.size() > 120 || text.endsWith(u'.'))
+        return false;
+    static const QRegularExpression lead(
+        QStringLiteral("^(by|updated|published|posted|last updated|first published|veröffentlicht|aktualisiert|"
+                       "stand|von|par|publié|mis à jour|por|publicado|actualizado)\\b"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression date(
+        QStringLiteral(
+            "\\b(\\d{1,2}[./-]\\d{1,2}[./"
+            "-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}\\s*(am|pm|a\\.m\\.|p\\.m\\.|uhr|h)?|"
+            "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4}|"
+            "\\d{1,2}\\.?\\s+(jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|dez|dec)[a-zä]*\\.?\\s+\\d{4}|"
+            "\\d{1,2} de [a-zç]+ de \\d{4})"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    const int words = int(text.split(u' ', Qt::SkipEmptyParts).size());
+    return words <= 16 && (text.contains(lead) || text.contains(date)) && (text.contains(date) || words <= 6);
+}
+
+struct FilterState
+{
+    QSet<QString> seen;
+    QHash<QString, int> occurrences;
+    QString title;
+    int textBlocks = 0;
+    int index = 0;
+};
+
+// A block that is one link and nothing else: a teaser headline of a related article.
+bool isLinkTeaser(const ReaderNode &n, const QString &text)
+{
+    if (text.size() > 160 || n.runs.isEmpty())
+        return false;
+    for (const InlineRun &r : n.runs)
+        if (r.imageSrc.isEmpty() && r.href.isEmpty() && !r.text.trimmed().isEmpty())
+            return false;
+    const QChar last = text.back();
+    return !(last == u'.' || last == u'!' || last == u'?' || last == u':');
+}
+
+// Every item of the list is one link and nothing else (and there are at least three).
+bool isLinkList(const ReaderNode &list)
+{
+    int items = 0;
+    for (const ReaderNode &li : list.children) {
+        if (li.kind != ReaderNode::ListItem)
+            return false;
+        for (const ReaderNode &b : li.children) {
+            if (!b.isTextBlock())
+                return false;
+            if (b.start < 0)
+                continue;
+            if (!isLinkTeaser(b, blockText(b)))
+                return false;
+        }
+        ++items;
+    }
+    return items >= 3;
+}
+
+void countOccurrences(const QList<ReaderNode> &nodes, QHash<QString, int> &occurrences)
+{
+    for (const ReaderNode &c : nodes) {
+        if (c.isTextBlock() && c.start >= 0)
+            ++occurrences[blockText(c)];
+        countOccurrences(c.children, occurrences);
+    }
+}
+
+void countTextBlocks(const QList<ReaderNode> &nodes, int &n)
+{
+    for (const ReaderNode &c : nodes) {
+        if (c.isTextBlock() && c.start >= 0)
+            ++n;
+        countTextBlocks(c.children, n);
+    }
+}
+
+// Drops repeated blocks (slideshow captions, sticky teasers), calls-to-action, furniture labels and the
+// dateline/byline lines at the edges of the article. Works on a finalized document; finalize() again after.
+void filterNodes(QList<ReaderNode> &nodes, FilterState &st, bool inTable, bool inFigure, bool inList = false)
+{
+    QList<ReaderNode> kept;
+    kept.reserve(nodes.size());
+    bool afterImage = false;
+    for (ReaderNode &n : nodes) {
+        const bool nextToImage = afterImage;
+        afterImage = n.kind == ReaderNode::Image || n.kind == ReaderNode::Figure;
+        if (n.isTextBlock() && n.start >= 0) {
+            const int index = st.index++;
+            const QString text = blockText(n);
+            bool drop = false;
+            if (!inTable && n.kind != ReaderNode::Preformatted) {
+                if (isBoilerplateLabel(text) || (!inFigure && isCallToAction(text)) || isNumberOnly(text))
+                    drop = true;
+                else if ((index < 3 || index >= st.textBlocks - 2) && isDateline(text))
+                    drop = true;
+                else if (index < 3 && similarTitle(text, st.title))
+                    drop = true; // the headline again (the title is metadata)
+                else if (!inFigure && !inList && n.kind == ReaderNode::Paragraph && isLinkTeaser(n, text))
+                    drop = true;
+                else if (text.size() >= 15
+                    && (inFigure || text.size() < 100 || (nextToImage && st.occurrences.value(text) >= 2))) {
+                    if (st.seen.contains(text))
+                        drop = true;
+                    else
+                        st.seen.insert(text);
+                }
+            }
+            if (!drop)
+                kept.append(std::move(n));
+            continue;
+        }
+        if (n.kind == ReaderNode::List && !inTable && isLinkList(n))
+            continue; // a list of teaser links (related articles) inside the body
+        if (!n.children.isEmpty())
+            filterNodes(n.children, st, inTable || n.kind == ReaderNode::Table,
+                inFigure || n.kind == ReaderNode::Figure, inList || n.kind == ReaderNode::List);
+        kept.append(std::move(n));
+    }
+    nodes = std::move(kept);
+}
+
+struct FlatBlock
+{
+    ReaderNode *node;
+    bool inList;
+    bool inTable;
+};
+
+void flatten(QList<ReaderNode> &nodes, std::vector<FlatBlock> &out, bool inList, bool inTable)
+{
+    for (ReaderNode &n : nodes) {
+        if (n.isTextBlock()) {
+            if (n.start >= 0)
+                out.push_back({ &n, inList, inTable });
+            continue;
+        }
+        flatten(n.children, out, inList || n.kind == ReaderNode::List, inTable || n.kind == ReaderNode::Table);
+    }
+}
+
+bool endsAsSentence(const QString &t)
+{
+    if (t.isEmpty())
+        return false;
+    const QChar c = t.back();
+    return c == u'.' || c == u'!' || c == u'?' || c == u'"' || c == u'\u201D' || c == u'\u201C' || c == u'\u00BB'
+        || c == u'\u3002' || c == u'\uFF01' || c == u'\uFF1F' || c == u'\u2019' || c == u')' || c == u'\u2026';
+}
+
+// The end of an article is prose; what trails it (section labels, "Contact:", a heading with nothing under it,
+// lists of links) is page furniture (Trafilatura's tail pruning, in block form).
+void trimTail(ReaderDocument &doc)
+{
+    std::vector<FlatBlock> blocks;
+    flatten(doc.nodes, blocks, false, false);
+    if (blocks.size() < 6)
+        return; // too little to tell prose from furniture
+    int removed = 0;
+    for (qsizetype i = qsizetype(blocks.size()) - 1; i > 0 && removed < 6; --i) {
+        ReaderNode &n = *blocks[size_t(i)].node;
+        if (blocks[size_t(i)].inTable || n.kind == ReaderNode::Preformatted)
+            break;
+        const QString t = blockText(n);
+        bool junk = false;
+        if (n.kind == ReaderNode::Heading)
+            junk = t.size() <= 120;
+        else if (blocks[size_t(i)].inList)
+            junk = isLinkTeaser(n, t);
+        else
+            junk = (t.size() < 60 && !endsAsSentence(t)) || (t.size() < 100 && t.endsWith(u':'));
+        if (!junk)
+            break;
+        n.runs.clear();
+        ++removed;
+    }
+    if (removed)
+        doc.finalize();
+}
+
+void filterBlocks(ReaderDocument &doc, const QString &title)
+{
+    FilterState st;
+    st.title = title;
+    countTextBlocks(doc.nodes, st.textBlocks);
+    countOccurrences(doc.nodes, st.occurrences);
+    filterNodes(doc.nodes, st, false, false);
+    doc.finalize();
+    trimTail(doc);
+}
+
+QString firstParagraph(const QList<ReaderNode> &nodes)
+{
+    for (const ReaderNode &n : nodes) {
+        if (n.kind == ReaderNode::Paragraph && n.start >= 0)
+            return blockText(n);
+        if (n.kind == ReaderNode::Table || n.kind == ReaderNode::Figure)
+            continue;
+        const QString inner = firstParagraph(n.children);
+        if (!inner.isEmpty())
+            return inner;
+    }
+    return {};
+}
+
+HtmlExtractor::Output runOnce(const QByteArray &utf8Html, const QUrl &url, unsigned flags)
+{
+    HtmlExtractor::Output out;
+    xmlDocPtr doc = htmlReadMemory(utf8Html.constData(), int(utf8Html.size()),
+        url.isValid() ? url.toEncoded().constData() : nullptr, "UTF-8", kParseOptions);
+    if (!doc)
+        return out;
+    const MetadataExtractor::Page page = MetadataExtractor::read(doc, url);
+    out.metadata = page.metadata;
+    out.publishedRaw = page.publishedRaw;
+    Engine engine(doc, page, flags);
+    const std::vector<xmlNode *> content = engine.run();
+    ReaderBuilder builder(page.base);
+    for (xmlNode *c : content)
+        builder.add(c);
+    ReaderDocument &rd = builder.document();
+    rd.finalize();
+    filterBlocks(rd, page.metadata.title);
+
+    // Thin markup: a JSON-LD articleBody or Next.js state holds the article.
+    const qsizetype domLength = rd.text().size();
+    QString jsonBody = page.jsonLdBody.trimmed();
+    if (jsonBody.size() < 200 && !page.nextData.isEmpty() && domLength < 500) {
+        const QJsonDocument next = QJsonDocument::fromJson(page.nextData.toUtf8());
+        const QString longest = findLongestBody(next.object().value(u"props"));
+        // Prose, not a blob: long enough and with words (spaces) in it.
+        if (longest.size() > 300 && longest.count(u' ') * 15 > longest.size())
+            jsonBody = longest;
+    }
+    if (jsonBody.size() > 200 && collapseWhitespace(jsonBody).size() > domLength * 2) {
+        ReaderBuilder jb(page.base);
+        addJsonBody(jsonBody, jb);
+        ReaderDocument &jd = jb.document();
+        jd.finalize();
+        if (jd.text().size() > domLength) {
+            out.document = std::move(jd);
+        } else {
+            out.document = std::move(rd);
+        }
+    } else {
+        out.document = std::move(rd);
+    }
+    if (engine.articleDir == u"rtl" || engine.articleDir == u"ltr")
+        out.metadata.direction = engine.articleDir;
+    if (out.metadata.excerpt.isEmpty())
+        out.metadata.excerpt = firstParagraph(out.document.nodes);
+    if (out.metadata.byline.isEmpty() && !engine.domByline.isEmpty())
+        out.metadata.byline = MetadataExtractor::cleanByline(engine.domByline);
+    if (out.metadata.published.isEmpty() && !engine.domPublished.isEmpty()) {
+        out.metadata.published = MetadataExtractor::toIsoUtc(engine.domPublished);
+        if (out.publishedRaw.isEmpty())
+            out.publishedRaw = engine.domPublished;
+    }
+    xmlFreeDoc(doc);
+    return out;
+}
+
+} // namespace
+
+HtmlExtractor::Output HtmlExtractor::extract(const QByteArray &utf8Html, const QUrl &url)
+{
+    // libxml2 must be initialised once before threads use it (extraction runs off the GUI thread).
+    static const bool initialised = [] {
+        xmlInitParser();
+        return true;
+    }();
+    Q_UNUSED(initialised);
+    // Readability.js retries with fewer rules when the result is short: first without removing "unlikely"
+    // elements, then without class weights, then without conditional cleaning; the longest result wins.
+    static const unsigned attempts[] = { StripUnlikely | WeightClasses | CleanConditionally,
+        WeightClasses | CleanConditionally, CleanConditionally, 0 };
+    Output best;
+    qsizetype bestLength = -1;
+    for (const unsigned flags : attempts) {
+        Output out = runOnce(utf8Html, url, flags);
+        const qsizetype len = out.document.text().size();
+        if (len > bestLength) {
+            bestLength = len;
+            best = std::move(out);
+        }
+        if (len >= 500)
+            break;
+    }
+    best.document.lang = best.metadata.language;
+    best.document.dir = best.metadata.direction;
+    return best;
+}
+
+} // namespace Gloss::Core

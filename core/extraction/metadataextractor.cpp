@@ -1,0 +1,400 @@
+#include "metadataextractor.h"
+
+#include "core/document/readerdocument.h"
+#include "htmldom.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QStringList>
+#include <QTimeZone>
+
+namespace Gloss::Core {
+
+using namespace Dom;
+
+namespace {
+
+struct Collected
+{
+    QHash<QString, QString> meta; // lower-case key -> first value
+    QString title;
+    QString lang;
+    QString dir;
+    QString baseHref;
+    QString canonical;
+    QStringList jsonLd;
+    QString nextData;
+    QStringList h1s;
+    QStringList h2s;
+};
+
+void collect(xmlNode *n, Collected &c)
+{
+    for (xmlNode *e = n; e; e = e->next) {
+        if (!isElement(e))
+            continue;
+        const Tag t = tagOf(e);
+        switch (t) {
+        case Tag::Html:
+            c.lang = attrString(e, "lang").trimmed();
+            if (c.lang.isEmpty())
+                c.lang = attrString(e, "xml:lang").trimmed();
+            c.dir = attrString(e, "dir").trimmed().toLower();
+            break;
+        case Tag::Title:
+            if (c.title.isEmpty())
+                c.title = innerText(e);
+            continue;
+        case Tag::Base:
+            if (c.baseHref.isEmpty())
+                c.baseHref = attrString(e, "href");
+            continue;
+        case Tag::Link: {
+            const std::string rel = lower(attr(e, "rel"));
+            if (rel == "canonical" && c.canonical.isEmpty())
+                c.canonical = attrString(e, "href");
+            continue;
+        }
+        case Tag::Meta: {
+            const QString content = attrString(e, "content").trimmed();
+            if (content.isEmpty())
+                break;
+            for (const char *keyAttr : { "property", "name", "itemprop" }) {
+                const std::string_view v = attr(e, keyAttr);
+                if (v.empty())
+                    continue;
+                // Space-separated properties ("dc:creator twitter:site") each count.
+                const QStringList keys
+                    = QString::fromUtf8(v.data(), qsizetype(v.size())).toLower().split(u' ', Qt::SkipEmptyParts);
+                for (QString k : keys) {
+                    k = k.trimmed();
+                    if (!c.meta.contains(k))
+                        c.meta.insert(k, content);
+                }
+            }
+            break;
+        }
+        case Tag::Script: {
+            const std::string type = lower(attr(e, "type"));
+            if (type.find("ld+json") != std::string::npos) {
+                QByteArray text;
+                appendText(e, text);
+                c.jsonLd << QString::fromUtf8(text);
+            } else if (attr(e, "id") == "__NEXT_DATA__") {
+                QByteArray text;
+                appendText(e, text);
+                c.nextData = QString::fromUtf8(text);
+            }
+            continue;
+        }
+        case Tag::H1:
+            c.h1s << innerText(e);
+            continue;
+        case Tag::H2:
+            c.h2s << innerText(e);
+            continue;
+        case Tag::Style:
+        case Tag::Svg:
+            continue;
+        default:
+            break;
+        }
+        if (e->children)
+            collect(e->children, c);
+    }
+}
+
+const QStringList &articleTypes()
+{
+    static const QStringList types = { QStringLiteral("Article"), QStringLiteral("AdvertiserContentArticle"),
+        QStringLiteral("NewsArticle"), QStringLiteral("AnalysisNewsArticle"), QStringLiteral("AskPublicNewsArticle"),
+        QStringLiteral("BackgroundNewsArticle"), QStringLiteral("OpinionNewsArticle"),
+        QStringLiteral("ReportageNewsArticle"), QStringLiteral("ReviewNewsArticle"), QStringLiteral("Report"),
+        QStringLiteral("SatiricalArticle"), QStringLiteral("ScholarlyArticle"),
+        QStringLiteral("MedicalScholarlyArticle"), QStringLiteral("SocialMediaPosting"), QStringLiteral("BlogPosting"),
+        QStringLiteral("LiveBlogPosting"), QStringLiteral("DiscussionForumPosting"), QStringLiteral("TechArticle"),
+        QStringLiteral("APIReference"), QStringLiteral("WebPage") };
+    return types;
+}
+
+bool isArticleType(const QJsonValue &type)
+{
+    if (type.isArray()) {
+        for (const QJsonValue &v : type.toArray())
+            if (isArticleType(v))
+                return true;
+        return false;
+    }
+    const QString t = type.toString();
+    return articleTypes().contains(t) && t != u"WebPage";
+}
+
+QJsonObject findArticle(const QJsonValue &v)
+{
+    if (v.isArray()) {
+        for (const QJsonValue &x : v.toArray()) {
+            const QJsonObject o = findArticle(x);
+            if (!o.isEmpty())
+                return o;
+        }
+        return {};
+    }
+    if (!v.isObject())
+        return {};
+    const QJsonObject o = v.toObject();
+    if (isArticleType(o.value(u"@type")))
+        return o;
+    if (o.contains(u"@graph"))
+        return findArticle(o.value(u"@graph"));
+    if (o.contains(u"mainEntity"))
+        return findArticle(o.value(u"mainEntity"));
+    return {};
+}
+
+QString names(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString().trimmed();
+    if (v.isObject())
+        return v.toObject().value(u"name").toString().trimmed();
+    if (v.isArray()) {
+        QStringList out;
+        for (const QJsonValue &x : v.toArray()) {
+            const QString n = names(x);
+            if (!n.isEmpty())
+                out << n;
+        }
+        return out.join(u", ");
+    }
+    return {};
+}
+
+int wordCount(const QString &s)
+{
+    return int(s.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts).size());
+}
+
+// Readability.js _getArticleTitle.
+QString articleTitle(const QString &original, const Collected &c)
+{
+    static const QRegularExpression sep(QStringLiteral(" [\\|\\-\\x{2013}\\x{2014}\\\\/>\\x{00BB}] "));
+    static const QRegularExpression hierSep(QStringLiteral(" [\\\\/>\\x{00BB}] "));
+    static const QRegularExpression firstPart(
+        QStringLiteral("^[^\\|\\-\\x{2013}\\x{2014}\\\\/>\\x{00BB}]*[\\|\\-\\x{2013}\\x{2014}\\\\/>\\x{00BB}]"));
+    static const QRegularExpression seps(QStringLiteral("[\\|\\-\\x{2013}\\x{2014}\\\\/>\\x{00BB}]+"));
+    QString cur = original;
+    bool hadHierarchical = false;
+    if (original.contains(sep)) {
+        hadHierarchical = original.contains(hierSep);
+        qsizetype last = -1;
+        auto it = sep.globalMatch(original);
+        while (it.hasNext())
+            last = it.next().capturedStart();
+        cur = original.left(last);
+        if (wordCount(cur) < 3)
+            cur = QString(original).remove(firstPart);
+    } else if (original.contains(u": ")) {
+        bool match = false;
+        for (const QString &h : c.h1s + c.h2s)
+            if (h.trimmed() == original.trimmed())
+                match = true;
+        if (!match) {
+            cur = original.mid(original.lastIndexOf(u':') + 1);
+            if (wordCount(cur) < 3)
+                cur = original.mid(original.indexOf(u':') + 1);
+            else if (wordCount(original.left(original.indexOf(u':'))) > 5)
+                cur = original;
+        }
+    } else if (original.size() > 150 || original.size() < 15) {
+        if (c.h1s.size() == 1)
+            cur = c.h1s.first();
+    }
+    cur = collapseWhitespace(cur);
+    const int words = wordCount(cur);
+    if (words <= 4 && (!hadHierarchical || words != wordCount(QString(original).remove(seps)) - 1))
+        cur = original;
+    return cur;
+}
+
+QString unescapeEntities(QString s)
+{
+    if (!s.contains(u'&'))
+        return s;
+    s.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
+    s.replace(QStringLiteral("&apos;"), QStringLiteral("'"));
+    s.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
+    s.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
+    s.replace(QStringLiteral("&nbsp;"), QStringLiteral(" "));
+    static const QRegularExpression num(QStringLiteral("&#(?:x([0-9a-fA-F]+)|([0-9]+));"));
+    QString out;
+    qsizetype last = 0;
+    auto it = num.globalMatch(s);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out += QStringView(s).mid(last, m.capturedStart() - last);
+        const uint cp = m.captured(1).isEmpty() ? m.captured(2).toUInt() : m.captured(1).toUInt(nullptr, 16);
+        if (cp > 0 && cp < 0x110000)
+            out += QString::fromUcs4(reinterpret_cast<const char32_t *>(&cp), 1);
+        last = m.capturedEnd();
+    }
+    out += QStringView(s).mid(last);
+    out.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+    return out;
+}
+
+} // namespace
+
+QString MetadataExtractor::cleanByline(const QString &byline)
+{
+    static const QRegularExpression by(QStringLiteral("^\\s*(by|von|par|por|door|di|av|af)\\s*[:\\-]?\\s+"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString s = collapseWhitespace(byline);
+    s.remove(by);
+    // Trailing separators left from "Name — date" layouts.
+    while (!s.isEmpty()
+        && (s.back() == u'-' || s.back() == u'\u2014' || s.back() == u'\u2013' || s.back() == u'|' || s.back() == u','
+            || s.back() == u' ' || s.back() == u'\u00B7'))
+        s.chop(1);
+    return s.trimmed();
+}
+
+QString MetadataExtractor::toIsoUtc(const QString &value)
+{
+    QString v = value.trimmed();
+    if (v.isEmpty())
+        return {};
+    QDateTime dt = QDateTime::fromString(v, Qt::ISODateWithMs);
+    if (!dt.isValid()) {
+        // "+0100" offsets and a space instead of the T.
+        static const QRegularExpression offset(QStringLiteral("([+-]\\d\\d)(\\d\\d)$"));
+        QString w = v;
+        w.replace(offset, QStringLiteral("\\1:\\2"));
+        if (w.size() > 10 && w.at(10) == u' ')
+            w[10] = u'T';
+        dt = QDateTime::fromString(w, Qt::ISODateWithMs);
+    }
+    if (!dt.isValid())
+        dt = QDateTime::fromString(v, Qt::RFC2822Date);
+    if (!dt.isValid())
+        return {};
+    if (dt.timeSpec() == Qt::LocalTime)
+        dt.setTimeZone(QTimeZone::utc()); // no offset given: take it as UTC rather than the machine's zone
+    return dt.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss") + u'Z';
+}
+
+MetadataExtractor::Page MetadataExtractor::read(xmlDocPtr doc, const QUrl &pageUrl)
+{
+    Collected c;
+    if (xmlNode *root = xmlDocGetRootElement(doc))
+        collect(root, c);
+
+    Page page;
+    page.documentTitle = c.title;
+    page.nextData = c.nextData;
+    page.base = pageUrl;
+    if (!c.baseHref.trimmed().isEmpty()) {
+        const QUrl b(c.baseHref.trimmed());
+        page.base = pageUrl.isValid() ? pageUrl.resolved(b) : b;
+    }
+
+    // JSON-LD.
+    QString ldTitle, ldByline, ldExcerpt, ldSite, ldPublished, ldModified, ldImage;
+    for (const QString &raw : std::as_const(c.jsonLd)) {
+        QString text = raw.trimmed();
+        // CDATA wrappers and trailing semicolons appear in the wild.
+        text.remove(QStringLiteral("<![CDATA["));
+        text.remove(QStringLiteral("]]>"));
+        while (text.endsWith(u';'))
+            text.chop(1);
+        const QJsonDocument json = QJsonDocument::fromJson(text.toUtf8());
+        if (json.isNull())
+            continue;
+        const QJsonObject a = findArticle(json.isArray() ? QJsonValue(json.array()) : QJsonValue(json.object()));
+        if (a.isEmpty())
+            continue;
+        const QString name = a.value(u"name").toString().trimmed();
+        const QString headline = a.value(u"headline").toString().trimmed();
+        if (!name.isEmpty() && !headline.isEmpty() && name != headline) {
+            // Readability: take the one closer to the document title.
+            ldTitle = c.title.contains(headline) || !c.title.contains(name) ? headline : name;
+        } else {
+            ldTitle = !name.isEmpty() ? name : headline;
+        }
+        ldByline = names(a.value(u"author"));
+        ldExcerpt = a.value(u"description").toString().trimmed();
+        ldSite = a.value(u"publisher").toObject().value(u"name").toString().trimmed();
+        ldPublished = a.value(u"datePublished").toString().trimmed();
+        ldModified = a.value(u"dateModified").toString().trimmed();
+        const QJsonValue img = a.value(u"image");
+        ldImage = img.isString() ? img.toString()
+            : img.isObject()     ? img.toObject().value(u"url").toString()
+            : img.isArray() && !img.toArray().isEmpty()
+            ? (img.toArray().first().isString() ? img.toArray().first().toString()
+                                                : img.toArray().first().toObject().value(u"url").toString())
+            : QString();
+        page.jsonLdBody = a.value(u"articleBody").toString();
+        break;
+    }
+
+    auto meta = [&c](std::initializer_list<const char16_t *> keys) -> QString {
+        for (const char16_t *k : keys) {
+            const QString v = c.meta.value(QString::fromUtf16(k));
+            if (!v.trimmed().isEmpty())
+                return v.trimmed();
+        }
+        return {};
+    };
+    auto firstOf = [](std::initializer_list<QString> values) -> QString {
+        for (const QString &v : values)
+            if (!v.isEmpty())
+                return v;
+        return {};
+    };
+
+    ArticleMetadata &md = page.metadata;
+    md.title = firstOf({ ldTitle,
+        meta({ u"dc:title", u"dcterm:title", u"og:title", u"weibo:article:title", u"weibo:webpage:title", u"title",
+            u"twitter:title", u"parsely-title" }) });
+    if (md.title.isEmpty())
+        md.title = articleTitle(c.title, c);
+    QString authorMeta = meta({ u"dc:creator", u"dcterm:creator", u"author", u"parsely-author" });
+    if (authorMeta.isEmpty()) {
+        const QString a = meta({ u"article:author" });
+        if (!a.startsWith(u"http"))
+            authorMeta = a;
+    }
+    md.byline = firstOf({ ldByline, authorMeta });
+    md.excerpt = firstOf({ ldExcerpt,
+        meta({ u"dc:description", u"dcterm:description", u"og:description", u"weibo:article:description",
+            u"weibo:webpage:description", u"description", u"twitter:description" }) });
+    md.siteName = firstOf({ ldSite, meta({ u"og:site_name" }) });
+    page.publishedRaw = firstOf({ ldPublished,
+        meta({ u"article:published_time", u"parsely-pub-date", u"datepublished", u"og:published_time", u"pubdate",
+            u"publishdate", u"publish-date", u"dc.date", u"date", u"sailthru.date" }) });
+    md.published = toIsoUtc(page.publishedRaw);
+    md.modified = toIsoUtc(firstOf(
+        { ldModified, meta({ u"article:modified_time", u"og:updated_time", u"datemodified", u"last-modified" }) }));
+    md.language = c.lang;
+    if (md.language.isEmpty())
+        md.language = meta({ u"og:locale", u"content-language", u"language", u"dc.language" }).replace(u'_', u'-');
+    md.direction = (c.dir == u"rtl" || c.dir == u"ltr") ? c.dir : QString();
+    const QString image
+        = firstOf({ meta({ u"og:image", u"og:image:url", u"twitter:image", u"twitter:image:src" }), ldImage });
+    if (!image.isEmpty())
+        md.leadImage = page.base.resolved(QUrl(image)).toString();
+    const QString canonical = firstOf({ c.canonical, meta({ u"og:url" }) });
+    if (!canonical.isEmpty())
+        md.canonicalUrl = page.base.resolved(QUrl(canonical)).toString();
+
+    md.title = collapseWhitespace(unescapeEntities(md.title));
+    md.byline = cleanByline(unescapeEntities(md.byline));
+    md.excerpt = collapseWhitespace(unescapeEntities(md.excerpt));
+    md.siteName = collapseWhitespace(unescapeEntities(md.siteName));
+    return page;
+}
+
+} // namespace Gloss::Core

@@ -1,0 +1,152 @@
+#include "mhtmldecoder.h"
+
+#include <QList>
+
+namespace Gloss::Core {
+
+namespace {
+
+struct Headers
+{
+    QList<std::pair<QByteArray, QByteArray>> fields; // lower-case name, value (unfolded)
+    QByteArray value(const QByteArray &name) const
+    {
+        for (const auto &[n, v] : fields)
+            if (n == name)
+                return v;
+        return {};
+    }
+};
+
+// Parses headers from `data` at `pos`; leaves `pos` after the blank line.
+Headers parseHeaders(const QByteArray &data, qsizetype &pos)
+{
+    Headers h;
+    while (pos < data.size()) {
+        qsizetype eol = data.indexOf('\n', pos);
+        if (eol < 0)
+            eol = data.size();
+        QByteArray line = data.mid(pos, eol - pos);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        pos = eol + 1;
+        if (line.isEmpty())
+            break;
+        if ((line.startsWith(' ') || line.startsWith('\t')) && !h.fields.isEmpty()) {
+            h.fields.last().second += ' ' + line.trimmed();
+            continue;
+        }
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        h.fields.append({ line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed() });
+    }
+    return h;
+}
+
+QByteArray parameter(const QByteArray &value, const QByteArray &name)
+{
+    const QByteArray lower = value.toLower();
+    qsizetype i = lower.indexOf(QByteArray(name + '='));
+    if (i < 0)
+        return {};
+    i += name.size() + 1;
+    if (i < value.size() && value[i] == '"') {
+        const qsizetype end = value.indexOf('"', i + 1);
+        return value.mid(i + 1, end < 0 ? -1 : end - i - 1);
+    }
+    qsizetype end = i;
+    while (end < value.size() && value[end] != ';' && value[end] != ' ')
+        ++end;
+    return value.mid(i, end - i);
+}
+
+} // namespace
+
+bool MhtmlDecoder::looksLikeMhtml(const QByteArray &bytes)
+{
+    const QByteArray head = bytes.left(4096).toLower();
+    return head.contains("content-type: multipart/related") || head.contains("content-type:multipart/related")
+        || (head.startsWith("from:") && head.contains("multipart/related"))
+        || (head.startsWith("mime-version:") && head.contains("multipart/related"));
+}
+
+QByteArray MhtmlDecoder::decodeQuotedPrintable(const QByteArray &in)
+{
+    QByteArray out;
+    out.reserve(in.size());
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        return -1;
+    };
+    for (qsizetype i = 0; i < in.size(); ++i) {
+        const char c = in[i];
+        if (c != '=') {
+            out += c;
+            continue;
+        }
+        if (i + 1 < in.size() && in[i + 1] == '\n') {
+            ++i;
+            continue;
+        }
+        if (i + 2 < in.size() && in[i + 1] == '\r' && in[i + 2] == '\n') {
+            i += 2;
+            continue;
+        }
+        if (i + 2 < in.size() && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
+            out += char(hex(in[i + 1]) * 16 + hex(in[i + 2]));
+            i += 2;
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::optional<MhtmlDecoder::Part> MhtmlDecoder::htmlPart(const QByteArray &bytes)
+{
+    qsizetype pos = 0;
+    const Headers top = parseHeaders(bytes, pos);
+    const QByteArray type = top.value("content-type");
+    const QByteArray boundary = parameter(type, "boundary");
+    const QString snapshotLocation = QString::fromUtf8(top.value("snapshot-content-location"));
+    if (boundary.isEmpty())
+        return std::nullopt;
+    const QByteArray delimiter = QByteArray("--") + boundary;
+    qsizetype start = bytes.indexOf(delimiter, pos);
+    while (start >= 0) {
+        qsizetype p = start + delimiter.size();
+        if (bytes.mid(p, 2) == "--")
+            break; // closing delimiter
+        while (p < bytes.size() && bytes[p] != '\n')
+            ++p;
+        ++p;
+        const Headers h = parseHeaders(bytes, p);
+        const qsizetype next = bytes.indexOf(delimiter, p);
+        QByteArray body = bytes.mid(p, next < 0 ? -1 : next - p);
+        const QByteArray ctype = h.value("content-type");
+        if (ctype.toLower().startsWith("text/html")) {
+            const QByteArray enc = h.value("content-transfer-encoding").toLower();
+            if (enc == "quoted-printable")
+                body = decodeQuotedPrintable(body);
+            else if (enc == "base64")
+                body = QByteArray::fromBase64(body);
+            Part part;
+            part.bytes = body;
+            part.contentType = QString::fromUtf8(ctype);
+            part.location = QString::fromUtf8(h.value("content-location"));
+            if (part.location.isEmpty())
+                part.location = snapshotLocation;
+            return part;
+        }
+        start = next;
+    }
+    return std::nullopt;
+}
+
+} // namespace Gloss::Core

@@ -1,0 +1,383 @@
+#include "textdecoder.h"
+
+#include <QList>
+#include <uchardet.h>
+#include <unicode/ucnv.h>
+
+namespace Gloss::Core {
+
+namespace {
+
+// Counts valid multi-byte UTF-8 sequences and bytes that do not start one.
+void countUtf8(const QByteArray &bytes, int &valid, int &invalid)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const auto *end = p + bytes.size();
+    valid = invalid = 0;
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        const int n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+        bool ok = n > 0 && c >= 0xC2 && c <= 0xF4 && end - p > n;
+        for (int i = 1; ok && i <= n; ++i)
+            ok = (p[i] & 0xC0) == 0x80;
+        if (ok) {
+            ++valid;
+            p += n + 1;
+        } else {
+            ++invalid;
+            ++p;
+        }
+    }
+}
+
+// Pages that are UTF-8 with pieces pasted in windows-1252 (a template in one encoding, a database field in
+// the other): valid UTF-8 sequences decode as UTF-8, every other byte as windows-1252.
+QString decodeMixedUtf8(const QByteArray &bytes)
+{
+    static const char16_t cp1252[32] = { 0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030,
+        0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178 };
+    QString out;
+    out.reserve(bytes.size());
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const auto *end = p + bytes.size();
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            out += QChar(char16_t(c));
+            ++p;
+            continue;
+        }
+        const int n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+        bool ok = n > 0 && c >= 0xC2 && c <= 0xF4 && end - p > n;
+        for (int i = 1; ok && i <= n; ++i)
+            ok = (p[i] & 0xC0) == 0x80;
+        if (ok) {
+            out += QString::fromUtf8(reinterpret_cast<const char *>(p), n + 1);
+            p += n + 1;
+        } else {
+            out += QChar(c < 0xA0 ? cp1252[c - 0x80] : char16_t(c));
+            ++p;
+        }
+    }
+    return out;
+}
+
+// UTF-8 with a few broken sequences (a CMS that cut text in the middle of a character) is still UTF-8:
+// true when at least 20 multi-byte sequences are valid and at most one in fifty is not.
+bool isMostlyUtf8(const QByteArray &bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const auto *end = p + bytes.size();
+    int valid = 0, invalid = 0;
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        int n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+        bool ok = n > 0 && c >= 0xC2 && c <= 0xF4 && end - p > n;
+        for (int i = 1; ok && i <= n; ++i)
+            ok = (p[i] & 0xC0) == 0x80;
+        if (ok) {
+            ++valid;
+            p += n + 1;
+        } else {
+            ++invalid;
+            ++p;
+        }
+    }
+    return valid >= 20 && invalid * 50 <= valid;
+}
+
+bool isValidUtf8(const QByteArray &bytes, bool *hasNonAscii = nullptr)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const auto *end = p + bytes.size();
+    bool nonAscii = false;
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        nonAscii = true;
+        int n = 0;
+        unsigned cp = 0;
+        if ((c & 0xE0) == 0xC0) {
+            n = 1;
+            cp = c & 0x1F;
+            if (c < 0xC2)
+                return false;
+        } else if ((c & 0xF0) == 0xE0) {
+            n = 2;
+            cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            n = 3;
+            cp = c & 0x07;
+            if (c > 0xF4)
+                return false;
+        } else {
+            return false;
+        }
+        if (end - p <= n) {
+            // A sequence cut at the end of the buffer (truncated download) still counts as UTF-8.
+            for (const unsigned char *q = p + 1; q < end; ++q)
+                if ((*q & 0xC0) != 0x80)
+                    return false;
+            break;
+        }
+        for (int i = 1; i <= n; ++i) {
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+            return false;
+        p += n + 1;
+    }
+    if (hasNonAscii)
+        *hasNonAscii = nonAscii;
+    return true;
+}
+
+// Maps a charset label to the name we decode with, as the WHATWG Encoding Standard does for the labels
+// that matter (latin1 and ascii are windows-1252 on the web; gb2312/gbk are gb18030; ...).
+QString canonicalCharset(QString label)
+{
+    label = label.trimmed().toLower();
+    if (label.startsWith(u'"') || label.startsWith(u'\''))
+        label = label.mid(1);
+    while (label.endsWith(u'"') || label.endsWith(u'\'') || label.endsWith(u';'))
+        label.chop(1);
+    if (label.isEmpty())
+        return {};
+    if (label == u"utf8" || label == u"utf-8" || label == u"unicode-1-1-utf-8" || label == u"x-unicode20utf8")
+        return QStringLiteral("utf-8");
+    if (label == u"iso-8859-1" || label == u"iso8859-1" || label == u"latin1" || label == u"latin-1"
+        || label == u"us-ascii" || label == u"ascii" || label == u"cp1252" || label == u"windows-1252"
+        || label == u"iso_8859-1" || label == u"l1" || label == u"x-cp1252" || label == u"ansi_x3.4-1968")
+        return QStringLiteral("windows-1252");
+    if (label == u"gb2312" || label == u"gbk" || label == u"x-gbk" || label == u"gb18030" || label == u"cp936"
+        || label == u"chinese" || label == u"csgb2312")
+        return QStringLiteral("gb18030");
+    if (label == u"shift_jis" || label == u"shift-jis" || label == u"sjis" || label == u"x-sjis"
+        || label == u"windows-31j" || label == u"ms932" || label == u"ms_kanji" || label == u"csshiftjis")
+        return QStringLiteral("shift_jis");
+    if (label == u"euc-kr" || label == u"ks_c_5601-1987" || label == u"windows-949" || label == u"cp949"
+        || label == u"uhc")
+        return QStringLiteral("euc-kr");
+    if (label == u"iso-8859-9" || label == u"latin5")
+        return QStringLiteral("windows-1254");
+    if (label == u"tis-620" || label == u"iso-8859-11")
+        return QStringLiteral("windows-874");
+    if (label == u"utf-16" || label == u"utf-16le" || label == u"utf-16be")
+        return QStringLiteral("utf-8"); // a meta tag cannot declare UTF-16 of an ASCII-compatible stream
+    if (label.startsWith(u"cp125"))
+        return u"windows-125" + label.mid(5);
+    if (label.startsWith(u"win-125") || label.startsWith(u"win125"))
+        return u"windows-125" + label.right(1);
+    return label;
+}
+
+// The ICU converter name for a canonical charset.
+QByteArray icuName(const QString &charset)
+{
+    if (charset == u"shift_jis")
+        return QByteArrayLiteral("windows-31j");
+    if (charset == u"euc-kr")
+        return QByteArrayLiteral("windows-949");
+    if (charset == u"big5")
+        return QByteArrayLiteral("windows-950");
+    return charset.toLatin1();
+}
+
+bool isLatinSingleByte(const QString &cs)
+{
+    return cs == u"windows-1252" || cs == u"iso-8859-15" || cs == u"iso-8859-2" || cs == u"windows-1250"
+        || cs == u"windows-1254" || cs == u"iso-8859-9";
+}
+
+QString detect(const QByteArray &bytes)
+{
+    uchardet_t ud = uchardet_new();
+    const qsizetype n = qMin<qsizetype>(bytes.size(), 256 * 1024);
+    uchardet_handle_data(ud, bytes.constData(), size_t(n));
+    uchardet_data_end(ud);
+    const QString guess = QString::fromLatin1(uchardet_get_charset(ud)).toLower();
+    uchardet_delete(ud);
+    if (guess.isEmpty() || guess == u"ascii")
+        return {};
+    if (guess == u"iso-8859-1")
+        return QStringLiteral("windows-1252");
+    return canonicalCharset(guess);
+}
+
+int highByteCount(const QByteArray &bytes)
+{
+    int n = 0;
+    for (const char c : bytes)
+        n += (static_cast<unsigned char>(c) >= 0x80);
+    return n;
+}
+
+} // namespace
+
+QString TextDecoder::charsetFromContentType(const QString &contentType)
+{
+    const qsizetype i = contentType.indexOf(u"charset", 0, Qt::CaseInsensitive);
+    if (i < 0)
+        return {};
+    qsizetype j = contentType.indexOf(u'=', i);
+    if (j < 0)
+        return {};
+    QString value = contentType.mid(j + 1);
+    const qsizetype semi = value.indexOf(u';');
+    if (semi >= 0)
+        value.truncate(semi);
+    return canonicalCharset(value);
+}
+
+QString TextDecoder::charsetFromMeta(const QByteArray &bytes)
+{
+    const QByteArray head = bytes.left(16 * 1024).toLower();
+    qsizetype pos = 0;
+    while ((pos = head.indexOf("<meta", pos)) >= 0) {
+        const qsizetype end = head.indexOf('>', pos);
+        if (end < 0)
+            break;
+        const QByteArray tag = head.mid(pos, end - pos);
+        pos = end;
+        const qsizetype c = tag.indexOf("charset");
+        if (c < 0)
+            continue;
+        qsizetype k = c + 7;
+        while (k < tag.size() && (tag[k] == ' ' || tag[k] == '\t' || tag[k] == '\n' || tag[k] == '\r'))
+            ++k;
+        if (k >= tag.size() || tag[k] != '=')
+            continue;
+        ++k;
+        while (k < tag.size() && (tag[k] == ' ' || tag[k] == '"' || tag[k] == '\'' || tag[k] == '\t'))
+            ++k;
+        qsizetype e = k;
+        while (e < tag.size()
+            && (std::isalnum(static_cast<unsigned char>(tag[e])) || tag[e] == '-' || tag[e] == '_' || tag[e] == '.'
+                || tag[e] == ':'))
+            ++e;
+        if (e > k)
+            return canonicalCharset(QString::fromLatin1(tag.mid(k, e - k)));
+    }
+    return {};
+}
+
+std::optional<QString> TextDecoder::decodeWith(const QByteArray &bytes, const QString &charset)
+{
+    if (charset == u"utf-8")
+        return QString::fromUtf8(bytes);
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *conv = ucnv_open(icuName(charset).constData(), &status);
+    if (U_FAILURE(status) || !conv)
+        return std::nullopt;
+    QString out;
+    out.resize(bytes.size() * 2 + 16);
+    status = U_ZERO_ERROR;
+    int32_t len = ucnv_toUChars(conv, reinterpret_cast<UChar *>(out.data()), int32_t(out.size()), bytes.constData(),
+        int32_t(bytes.size()), &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+        status = U_ZERO_ERROR;
+        out.resize(len + 1);
+        len = ucnv_toUChars(conv, reinterpret_cast<UChar *>(out.data()), int32_t(out.size()), bytes.constData(),
+            int32_t(bytes.size()), &status);
+    }
+    ucnv_close(conv);
+    if (U_FAILURE(status) && status != U_STRING_NOT_TERMINATED_WARNING)
+        return std::nullopt;
+    out.resize(len);
+    return out;
+}
+
+TextDecoder::Decoded TextDecoder::decodeUnlessUtf8(const QByteArray &bytes, const QString &contentType, bool html)
+{
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        return { QString(), QStringLiteral("utf-8") };
+    if (!bytes.startsWith("\xFF\xFE") && !bytes.startsWith("\xFE\xFF")) {
+        const QString declared = charsetFromContentType(contentType);
+        const bool asciiCompatible = declared.isEmpty() || declared == u"utf-8" || !declared.startsWith(u"utf-");
+        if (asciiCompatible && isValidUtf8(bytes))
+            return { QString(), QStringLiteral("utf-8") };
+    }
+    return decode(bytes, contentType, html);
+}
+
+TextDecoder::Decoded TextDecoder::decode(const QByteArray &bytes, const QString &contentType, bool html)
+{
+    // 1. Byte order mark.
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        return { QString::fromUtf8(bytes.mid(3)), QStringLiteral("utf-8") };
+    if (bytes.startsWith("\xFF\xFE"))
+        return { QString::fromUtf16(reinterpret_cast<const char16_t *>(bytes.constData() + 2), (bytes.size() - 2) / 2),
+            QStringLiteral("utf-16le") };
+    if (bytes.startsWith("\xFE\xFF")) {
+        QString s((bytes.size() - 2) / 2, Qt::Uninitialized);
+        for (qsizetype i = 0; i < s.size(); ++i)
+            s[i] = QChar(char16_t((uchar(bytes[2 + 2 * i]) << 8) | uchar(bytes[3 + 2 * i])));
+        return { s, QStringLiteral("utf-16be") };
+    }
+
+    bool nonAscii = false;
+    bool utf8 = isValidUtf8(bytes, &nonAscii);
+    if (!utf8 && isMostlyUtf8(bytes)) {
+        utf8 = true; // decoded leniently: the broken sequences become U+FFFD
+        nonAscii = true;
+    }
+    QList<QString> declared;
+    declared << charsetFromContentType(contentType);
+    if (html)
+        declared << charsetFromMeta(bytes);
+    for (const QString &cs : std::as_const(declared)) {
+        if (cs.isEmpty())
+            continue;
+        if (cs == u"utf-8") {
+            if (utf8)
+                return { QString::fromUtf8(bytes), cs };
+            int valid = 0, invalid = 0;
+            countUtf8(bytes, valid, invalid);
+            if (valid >= invalid && valid > 0)
+                return { decodeMixedUtf8(bytes), cs }; // declared and mostly UTF-8: repair the rest
+            break; // declared UTF-8 but it is not: detect
+        }
+        if (utf8 && nonAscii && cs != u"utf-7")
+            return { QString::fromUtf8(bytes), QStringLiteral("utf-8") }; // a stale declaration
+        if (isLatinSingleByte(cs) && highByteCount(bytes) >= 16) {
+            // A Latin declaration over bytes that clearly are something else (Cyrillic, CJK): trust detection.
+            const QString guess = detect(bytes);
+            if (!guess.isEmpty() && !isLatinSingleByte(guess) && guess != u"utf-8" && !guess.startsWith(u"iso-8859")
+                && !guess.startsWith(u"windows-125") && !guess.startsWith(u"mac")) {
+                if (auto s = decodeWith(bytes, guess))
+                    return { *s, guess };
+            } else if (!guess.isEmpty() && guess != cs
+                && (guess == u"windows-1251" || guess == u"koi8-r" || guess == u"iso-8859-5" || guess == u"windows-1253"
+                    || guess == u"iso-8859-7")) {
+                if (auto s = decodeWith(bytes, guess))
+                    return { *s, guess };
+            }
+        }
+        if (auto s = decodeWith(bytes, cs))
+            return { *s, cs };
+    }
+    if (utf8)
+        return { QString::fromUtf8(bytes), QStringLiteral("utf-8") };
+    const QString guess = detect(bytes);
+    if (!guess.isEmpty() && guess != u"utf-8") {
+        if (auto s = decodeWith(bytes, guess))
+            return { *s, guess };
+    }
+    return { *decodeWith(bytes, QStringLiteral("windows-1252")), QStringLiteral("windows-1252") };
+}
+
+} // namespace Gloss::Core

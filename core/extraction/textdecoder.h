@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <optional>
+
+namespace Gloss::Core {
+
+/// Bytes -> text with the charset decided as browsers do (WHATWG Encoding "encoding sniffing", simplified):
+/// byte order mark, then the charset of an HTTP Content-Type header, then (HTML only) a `<meta charset>` or
+/// `<meta http-equiv="Content-Type">` in the first 4 KiB (after the HTML5 prescan), then uchardet's guess,
+/// else UTF-8 (if valid) or windows-1252. A declared charset that the bytes contradict (declared single-byte
+/// Latin but the bytes are valid multi-byte UTF-8, or declared UTF-8 but invalid) yields to detection; a page
+/// declared UTF-8 whose bytes are mostly UTF-8 with some windows-1252 pasted in is decoded per sequence
+/// (valid UTF-8 as UTF-8, stray bytes as windows-1252) instead of turning all of it into mojibake.
+/// Decoding uses ICU converters (any charset ICU knows; labels are mapped as the WHATWG table maps them,
+/// e.g. iso-8859-1 and us-ascii decode as windows-1252, gb2312 as GB18030).
+class TextDecoder final
+{
+public:
+    struct Decoded
+    {
+        QString text;
+        QString charset; ///< lower-case canonical name actually used ("utf-8", "windows-1251", ...)
+    };
+
+    /// Decodes `bytes`. `contentType` is an HTTP Content-Type value or empty; `html` enables the meta prescan.
+    static Decoded decode(const QByteArray &bytes, const QString &contentType, bool html);
+
+    /// The charset decode() would use, without decoding when the answer is UTF-8 (the common case: valid
+    /// UTF-8 decodes the same under any ASCII-compatible declaration, and a Latin declaration over valid
+    /// non-ASCII UTF-8 is stale). Empty `Decoded::text` means "use the bytes as UTF-8 (minus any BOM)".
+    static Decoded decodeUnlessUtf8(const QByteArray &bytes, const QString &contentType, bool html);
+
+    /// The charset parameter of a Content-Type value ("text/html; charset=Shift_JIS" -> "shift_jis"), or empty.
+    static QString charsetFromContentType(const QString &contentType);
+
+    /// The charset declared by `<meta>` in the first bytes of an HTML document, or empty.
+    static QString charsetFromMeta(const QByteArray &bytes);
+
+    /// Decodes `bytes` with the named charset (lenient: invalid sequences become U+FFFD). Empty when the
+    /// charset is unknown to ICU.
+    static std::optional<QString> decodeWith(const QByteArray &bytes, const QString &charset);
+};
+
+} // namespace Gloss::Core

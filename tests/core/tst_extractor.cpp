@@ -1,0 +1,341 @@
+// Extractor end to end: the seed (HTML and text), fixtures per kind of input, and bad input.
+#include "core/extraction/extractor.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Gloss::Core;
+
+namespace {
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot open %s", qPrintable(path));
+    return f.readAll();
+}
+
+QString seedPath(const char *name)
+{
+    return QStringLiteral(GLOSS_SHARED_DIR "/corpus/seed/") + QLatin1String(name);
+}
+
+QString fixture(const QString &name)
+{
+    return QStringLiteral(GLOSS_TEST_DATA "/extraction/") + name;
+}
+
+Extraction extractFile(const QString &path, const QString &url = {})
+{
+    ExtractOptions o;
+    o.fileName = path.section(u'/', -1);
+    o.url = url.isEmpty() ? QUrl::fromLocalFile(path) : QUrl(url);
+    auto r = Extractor::extract(readFile(path), o);
+    if (!r)
+        qFatal("extraction of %s failed: %s", qPrintable(path), qPrintable(r.error().message));
+    return *r;
+}
+
+QStringList expectedParagraphs()
+{
+    return QString::fromUtf8(readFile(seedPath("expected-body.txt"))).trimmed().split(QStringLiteral("\n\n"));
+}
+
+} // namespace
+
+class tst_Extractor : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void seedHtml();
+    void seedText();
+    void readerTextIsCanonical_data();
+    void readerTextIsCanonical();
+    void encodings_data();
+    void encodings();
+    void declaredCharsetFromHttpHeader();
+    void tableWithCaption();
+    void lazyImagesResolved();
+    void jsonLdOnlyBody();
+    void jsonLdAndMarkupNotDuplicated();
+    void nextDataBody();
+    void brParagraphs();
+    void hiddenElementsDropped();
+    void mhtml();
+    void badInput_data();
+    void badInput();
+};
+
+void tst_Extractor::seedHtml()
+{
+    const Extraction e = extractFile(seedPath("independent-serbia-russia.html"));
+    const QJsonObject expected = QJsonDocument::fromJson(readFile(seedPath("expected-metadata.json"))).object();
+    qsizetype from = 0;
+    for (const QString &p : expectedParagraphs()) {
+        const qsizetype at = e.readerText.indexOf(p, from);
+        QVERIFY2(at >= 0, qPrintable(u"missing or out of order: " + p));
+        from = at + p.size();
+    }
+    for (const QJsonValue &v : expected.value(u"must_not_contain").toArray())
+        QVERIFY2(!e.readerText.contains(v.toString()), qPrintable(v.toString()));
+    QCOMPARE(e.metadata.title, expected.value(u"title").toString());
+    QCOMPARE(e.metadata.byline, expected.value(u"byline").toString());
+    QCOMPARE(e.metadata.siteName, expected.value(u"siteName").toString());
+    QCOMPARE(e.metadata.published, expected.value(u"published").toString());
+    QCOMPARE(e.metadata.excerpt, expected.value(u"excerpt").toString());
+    // The page says lang="en-GB"; the expectation names the language ("en"): BCP 47 / RFC 4647 basic
+    // filtering, where the range "en" matches the tag "en-GB". We keep the page's full tag.
+    QCOMPARE(e.metadata.language.section(u'-', 0, 0).toLower(), expected.value(u"lang").toString());
+    QCOMPARE(e.contentType, QStringLiteral("text/html"));
+    QCOMPARE(e.charset, QStringLiteral("utf-8"));
+    QCOMPARE(e.extractorVersion, Extractor::version());
+    QVERIFY(!e.readerText.contains(e.metadata.title)); // the title is metadata, not body
+}
+
+void tst_Extractor::seedText()
+{
+    const Extraction e = extractFile(seedPath("independent-serbia-russia.txt"));
+    QCOMPARE(e.readerText, QString::fromUtf8(readFile(seedPath("expected-body.txt"))).trimmed());
+    const QJsonObject expected = QJsonDocument::fromJson(readFile(seedPath("expected-metadata.json"))).object();
+    QCOMPARE(e.metadata.title, expected.value(u"title").toString());
+    QCOMPARE(e.metadata.excerpt, expected.value(u"excerpt").toString());
+    QCOMPARE(e.contentType, QStringLiteral("text/plain"));
+}
+
+void tst_Extractor::readerTextIsCanonical_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("seed html") << seedPath("independent-serbia-russia.html");
+    QTest::newRow("seed txt") << seedPath("independent-serbia-russia.txt");
+    QTest::newRow("table") << fixture(QStringLiteral("table-caption.html"));
+    QTest::newRow("lazy images") << fixture(QStringLiteral("lazy-image.html"));
+    QTest::newRow("br paragraphs") << fixture(QStringLiteral("br-paragraphs.html"));
+    QTest::newRow("shift_jis") << fixture(QStringLiteral("shiftjis-meta.html"));
+}
+
+void tst_Extractor::readerTextIsCanonical()
+{
+    QFETCH(QString, path);
+    const QString t = extractFile(path).readerText;
+    QVERIFY(!t.isEmpty());
+    QCOMPARE(t, t.trimmed());
+    QCOMPARE(t, t.normalized(QString::NormalizationForm_C));
+    QVERIFY(!t.contains(QStringLiteral("\n\n\n")));
+    QVERIFY(!t.contains(QStringLiteral("  ")));
+    QVERIFY(!t.contains(u'\r'));
+    QVERIFY(!t.contains(u'\t'));
+    QVERIFY(!t.contains(QChar(0x00A0)));
+    for (const QString &block : t.split(QStringLiteral("\n\n"))) {
+        QVERIFY(!block.isEmpty());
+        QCOMPARE(block, block.trimmed());
+    }
+}
+
+void tst_Extractor::encodings_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("charset");
+    QTest::addColumn<QString>("needle");
+    QTest::newRow("windows-1251 declared")
+        << QStringLiteral("cp1251-meta.html") << QStringLiteral("windows-1251") << QStringLiteral("облачная погода");
+    QTest::newRow("windows-1251 undeclared (uchardet)")
+        << QStringLiteral("cp1251-undeclared.html") << QStringLiteral("windows-1251") << QStringLiteral("Синоптики");
+    QTest::newRow("windows-1251 declared latin1 (wrong)")
+        << QStringLiteral("cp1251-wrong-latin1.html") << QStringLiteral("windows-1251")
+        << QStringLiteral("жители города");
+    QTest::newRow("shift_jis") << QStringLiteral("shiftjis-meta.html") << QStringLiteral("shift_jis")
+                               << QStringLiteral("東京は晴れ");
+    QTest::newRow("euc-kr") << QStringLiteral("euckr-meta.html") << QStringLiteral("euc-kr")
+                            << QStringLiteral("서울은 대체로");
+    QTest::newRow("gb2312 label -> gb18030")
+        << QStringLiteral("gb18030-meta.html") << QStringLiteral("gb18030") << QStringLiteral("北京天气晴朗");
+    QTest::newRow("iso-8859-2") << QStringLiteral("iso88592-meta.html") << QStringLiteral("iso-8859-2")
+                                << QStringLiteral("žluťoučký kůň");
+    QTest::newRow("latin1 undeclared") << QStringLiteral("latin1-undeclared.html") << QStringLiteral("windows-1252")
+                                       << QStringLiteral("Straßen gesperrt");
+    QTest::newRow("utf-8 BOM beats meta")
+        << QStringLiteral("utf8-bom.html") << QStringLiteral("utf-8") << QStringLiteral("облачная погода");
+    QTest::newRow("utf-8 with pasted windows-1252")
+        << QStringLiteral("mixed-utf8-cp1252.html") << QStringLiteral("utf-8") << QStringLiteral("Grüße aus München");
+    QTest::newRow("utf-8 declared latin1")
+        << QStringLiteral("utf8-wrong-declared.html") << QStringLiteral("utf-8") << QStringLiteral("Bürgermeister");
+}
+
+void tst_Extractor::encodings()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, charset);
+    QFETCH(QString, needle);
+    const Extraction e = extractFile(fixture(file));
+    QCOMPARE(e.charset, charset);
+    QVERIFY2(e.readerText.contains(needle), qPrintable(e.readerText.left(200)));
+    QVERIFY(!e.readerText.contains(QChar(0xFFFD)));
+    QVERIFY(!e.metadata.title.isEmpty());
+    QVERIFY(!e.metadata.title.contains(QChar(0xFFFD)));
+}
+
+void tst_Extractor::declaredCharsetFromHttpHeader()
+{
+    // No meta, no BOM: the HTTP Content-Type charset decides.
+    const QByteArray html = QByteArrayLiteral("<html><body><article><p>")
+        + QString::fromUtf8("Ceci est un paragraphe en français, assez long pour être l'article, "
+                            "avec des virgules, des accents: é, è, à, ç.")
+              .toLatin1()
+        + QByteArrayLiteral("</p></article></body></html>");
+    ExtractOptions o;
+    o.contentType = QStringLiteral("text/html; charset=ISO-8859-1");
+    const auto r = Extractor::extract(html, o);
+    QVERIFY(r);
+    QCOMPARE(r->charset, QStringLiteral("windows-1252"));
+    QVERIFY(r->readerText.contains(QString::fromUtf8("français")));
+}
+
+void tst_Extractor::tableWithCaption()
+{
+    const Extraction e = extractFile(
+        fixture(QStringLiteral("table-caption.html")), QStringLiteral("https://news.example.com/weather/rain.html"));
+    QVERIFY(e.readerHtml.contains(QStringLiteral("<table>")));
+    QVERIFY(e.readerHtml.contains(QStringLiteral("<caption data-start=")));
+    QVERIFY(e.readerHtml.contains(QStringLiteral("<img src=\"https://news.example.com/img/rain-icon.png\"")));
+    QVERIFY(e.readerText.contains(QStringLiteral("Monthly rainfall\n\nMonth\n\nRain (mm)\n\nJanuary\n\n81")));
+    QVERIFY(e.readerText.contains(QStringLiteral("The closing paragraph")));
+    QVERIFY(!e.readerText.startsWith(QStringLiteral("Rainfall table"))); // the h1 repeats the title
+}
+
+void tst_Extractor::lazyImagesResolved()
+{
+    const Extraction e
+        = extractFile(fixture(QStringLiteral("lazy-image.html")), QStringLiteral("https://news.example.com/a/b.html"));
+    // <base href> wins over the page URL.
+    QVERIFY(e.readerHtml.contains(QStringLiteral("src=\"https://cdn.example.org/news/photos/lake.jpg\"")));
+    QVERIFY(e.readerHtml.contains(QStringLiteral("src=\"https://img.example.org/wide.webp\"")));
+    QVERIFY(e.readerHtml.contains(QStringLiteral("src=\"https://cdn.example.org/news/large.jpg\"")));
+    QVERIFY(!e.readerHtml.contains(QStringLiteral("data:image/gif")));
+    QVERIFY(e.readerHtml.contains(QStringLiteral("<a href=\"https://cdn.example.org/about.html\">")));
+    QVERIFY(!e.readerHtml.contains(QStringLiteral("javascript")));
+    QVERIFY(e.readerText.contains(QStringLiteral("See the about page and this trap.")));
+    QVERIFY(e.readerHtml.contains(QStringLiteral("<figcaption data-start=")));
+    QVERIFY(e.readerText.contains(QStringLiteral("The lake at dawn. Photo: A. Person")));
+}
+
+void tst_Extractor::jsonLdOnlyBody()
+{
+    const Extraction e = extractFile(fixture(QStringLiteral("jsonld-only.html")));
+    QVERIFY(e.readerText.startsWith(QStringLiteral("First paragraph of a body that only exists")));
+    QCOMPARE(e.readerText.count(QStringLiteral("Third paragraph closes")), 1);
+    QCOMPARE(e.readerText.split(QStringLiteral("\n\n")).size(), 3);
+    QCOMPARE(e.metadata.title, QStringLiteral("The body lives in JSON"));
+    QCOMPARE(e.metadata.byline, QStringLiteral("Jane Writer"));
+    QCOMPARE(e.metadata.published, QStringLiteral("2021-03-04T04:06:07Z"));
+}
+
+void tst_Extractor::jsonLdAndMarkupNotDuplicated()
+{
+    const QString para
+        = QStringLiteral("The harbour bridge reopened to traffic on Friday after eight months of repairs, "
+                         "the port authority said, and engineers replaced the worn bearings.");
+    const QString html = u"<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+                         u"\"headline\":\"Bridge\",\"articleBody\":\""
+        + para + u" " + para + u"\"}</script></head><body><article><p>" + para + u"</p><p>" + para
+        + u"</p></article></body></html>";
+    ExtractOptions o;
+    o.fileName = QStringLiteral("bridge.html");
+    const auto r = Extractor::extract(html.toUtf8(), o);
+    QVERIFY(r);
+    QCOMPARE(r->readerText.count(QStringLiteral("The harbour bridge reopened")), 2); // the markup's two paragraphs
+    QCOMPARE(r->readerText.split(QStringLiteral("\n\n")).size(), 2);
+}
+
+void tst_Extractor::nextDataBody()
+{
+    const QString body = QStringLiteral(
+        "<p>A paragraph that only exists in the Next.js page state, long enough to be "
+        "the article body of this page.</p><p>A second paragraph of state-only text, "
+        "with some more words to make it clearly the article.</p><p>And a third one, "
+        "so that the state holds far more text than the empty markup does, and it goes on for a while with "
+        "commas, clauses and a few more words, because a body must be longer than "
+        "five hundred characters before the extractor trusts page state.</p>");
+    QString json = body;
+    json.replace(u'"', QStringLiteral("\\\""));
+    const QString html = u"<html><body><div id=\"__next\"><p>Loading</p></div><script id=\"__NEXT_DATA__\" "
+                         u"type=\"application/json\">{\"props\":{\"pageProps\":{\"story\":{\"title\":\"T\","
+                         u"\"body\":\""
+        + json + u"\"}}},\"buildId\":\"x\"}</script></body></html>";
+    ExtractOptions o;
+    o.fileName = QStringLiteral("next.html");
+    const auto r = Extractor::extract(html.toUtf8(), o);
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QVERIFY2(r->readerText.startsWith(QStringLiteral("A paragraph that only exists in the Next.js page state")),
+        qPrintable(r->readerText.left(200)));
+    QCOMPARE(r->readerText.split(QStringLiteral("\n\n")).size(), 3);
+}
+
+void tst_Extractor::brParagraphs()
+{
+    const Extraction e = extractFile(fixture(QStringLiteral("br-paragraphs.html")));
+    const QStringList blocks = e.readerText.split(QStringLiteral("\n\n"));
+    QCOMPARE(blocks.size(), 3);
+    QVERIFY(blocks.at(0).startsWith(QStringLiteral("First paragraph line one continues on line two")));
+    QVERIFY(blocks.at(1).startsWith(QStringLiteral("Second paragraph")));
+    QVERIFY(blocks.at(2).startsWith(QStringLiteral("Third paragraph")));
+}
+
+void tst_Extractor::hiddenElementsDropped()
+{
+    const Extraction e = extractFile(fixture(QStringLiteral("hidden.html")));
+    QVERIFY(!e.readerText.contains(QStringLiteral("HIDDEN")));
+    QVERIFY(!e.readerText.contains(QStringLiteral("Advertisement")));
+    QCOMPARE(e.readerText.split(QStringLiteral("\n\n")).size(), 3);
+}
+
+void tst_Extractor::mhtml()
+{
+    const Extraction e = extractFile(fixture(QStringLiteral("page.mhtml")));
+    QCOMPARE(e.contentType, QStringLiteral("multipart/related"));
+    QVERIFY(e.readerText.contains(QString::fromUtf8("with an equals sign and a café, encoded")));
+    QCOMPARE(e.metadata.title, QStringLiteral("MHTML page"));
+}
+
+void tst_Extractor::badInput_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("empty") << QByteArray() << QStringLiteral("a.html") << QStringLiteral("empty");
+    QTest::newRow("png") << readFile(fixture(QStringLiteral("binary.png"))) << QStringLiteral("binary.png")
+                         << QStringLiteral("PNG");
+    QTest::newRow("png named html") << readFile(fixture(QStringLiteral("binary.png"))) << QStringLiteral("x.html")
+                                    << QStringLiteral("PNG");
+    QTest::newRow("nul bytes") << readFile(fixture(QStringLiteral("nul-bytes.html")))
+                               << QStringLiteral("nul-bytes.html") << QStringLiteral("binary");
+    QTest::newRow("pdf") << QByteArrayLiteral("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj") << QStringLiteral("a.txt")
+                         << QStringLiteral("PDF");
+    QTest::newRow("html without text") << readFile(fixture(QStringLiteral("empty-body.html")))
+                                       << QStringLiteral("empty-body.html") << QStringLiteral("No readable text");
+    QTest::newRow("white space only") << QByteArrayLiteral(" \n\n\t \n") << QStringLiteral("a.txt")
+                                      << QStringLiteral("No readable text");
+    QTest::newRow("mhtml without html") << QByteArrayLiteral("MIME-Version: 1.0\r\nContent-Type: multipart/related; "
+                                                             "boundary=\"b\"\r\n\r\n--b\r\nContent-Type: image/png\r\n"
+                                                             "\r\nxx\r\n--b--\r\n")
+                                        << QStringLiteral("a.mhtml") << QStringLiteral("no text/html part");
+}
+
+void tst_Extractor::badInput()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, fileName);
+    QFETCH(QString, messagePart);
+    ExtractOptions o;
+    o.fileName = fileName;
+    const auto r = Extractor::extract(bytes, o);
+    QVERIFY(!r);
+    QVERIFY2(r.error().message.contains(messagePart, Qt::CaseInsensitive), qPrintable(r.error().message));
+    QCOMPARE(r.error().code, int(Error::User));
+}
+
+QTEST_GUILESS_MAIN(tst_Extractor)
+#include "tst_extractor.moc"
