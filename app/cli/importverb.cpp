@@ -4,6 +4,7 @@
 
 #include "core/anchoring/codepointindex.h"
 #include "core/storage/articleimporter.h"
+#include "core/storage/collectionrepository.h"
 
 namespace Gloss::Cli {
 
@@ -14,6 +15,9 @@ int importVerb(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("sources"), QStringLiteral("Files (.html, .htm, .mhtml, .txt) or "
                                                                            "http(s) URLs."),
                                  QStringLiteral("FILE|URL..."));
+    parser.addOption({QStringLiteral("collection"), QStringLiteral("Also put the articles in this collection "
+                                                                   "(created when new)."),
+                      QStringLiteral("NAME")});
     if (int rc = parseArguments(parser, QStringLiteral("import"), arguments))
         return rc < 0 ? 0 : rc;
     const QStringList sources = parser.positionalArguments();
@@ -24,6 +28,14 @@ int importVerb(const QStringList &arguments)
     auto store = openStore(parser);
     if (!store)
         return 1;
+
+    std::optional<Core::Collection> collection;
+    if (parser.isSet(QStringLiteral("collection"))) {
+        auto c = Core::CollectionRepository(*store).ensure(parser.value(QStringLiteral("collection")));
+        if (!c)
+            return report(c.error());
+        collection = *c;
+    }
 
     Core::ArticleImporter importer(*store);
     int exitCode = 0;
@@ -43,6 +55,13 @@ int importVerb(const QStringList &arguments)
         if (!outcome) {
             exitCode = report(outcome.error());
             continue;
+        }
+        if (collection) {
+            if (auto added = Core::CollectionRepository(*store).addArticles(collection->id, {outcome->articleId});
+                !added) {
+                exitCode = report(added.error());
+                continue;
+            }
         }
         auto article = Core::ArticleRepository(*store).article(outcome->articleId);
         if (!article) {

@@ -2,6 +2,8 @@
 #include "verbs.h"
 
 #include "core/storage/articlerepository.h"
+#include "core/storage/collectionrepository.h"
+#include "core/storage/readingstaterepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -14,12 +16,34 @@ int listVerb(const QStringList &arguments)
     QCommandLineParser parser;
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print a JSON array.")});
+    parser.addOption({QStringLiteral("collection"), QStringLiteral("Only articles in this collection."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("tag"), QStringLiteral("Only articles with this tag."), QStringLiteral("TAG")});
+    parser.addOption({QStringLiteral("state"), QStringLiteral("Only articles in this reading state (unread, "
+                                                              "in_progress, read)."),
+                      QStringLiteral("STATE")});
     if (int rc = parseArguments(parser, QStringLiteral("list"), arguments))
         return rc < 0 ? 0 : rc;
     auto store = openStore(parser);
     if (!store)
         return 1;
-    auto rows = Core::ArticleRepository(*store).summaries();
+    Core::LibraryFilter filter;
+    filter.collection = parser.value(QStringLiteral("collection"));
+    filter.tag = parser.value(QStringLiteral("tag"));
+    filter.readingState = parser.value(QStringLiteral("state"));
+    if (!filter.readingState.isEmpty() && !Core::readingStateFromString(filter.readingState)) {
+        err() << "gloss-cli list: --state is one of unread, in_progress, read\n";
+        return 2;
+    }
+    if (!filter.collection.isEmpty()) {
+        auto found = Core::CollectionRepository(*store).find(filter.collection);
+        if (!found)
+            return report(found.error());
+        if (!*found)
+            return report(Core::Error{QStringLiteral("There is no collection \"%1\".").arg(filter.collection),
+                                      Core::Error::User});
+    }
+    auto rows = Core::ArticleRepository(*store).summaries(filter);
     if (!rows)
         return report(rows.error());
     if (parser.isSet(QStringLiteral("json"))) {

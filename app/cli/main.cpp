@@ -1,9 +1,11 @@
 // gloss-cli: the command-line front end to gloss_core (DESIGN.md, "CLI conventions").
+#include "clicommon.h"
 #include "verbs.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <cerrno>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -20,14 +22,25 @@ const std::map<QString, Verb> &verbs()
 {
     using namespace Gloss::Cli;
     static const std::map<QString, Verb> table{
-        {QStringLiteral("import"), {importVerb, "import FILE|URL... [--db PATH]   store articles"}},
-        {QStringLiteral("list"), {listVerb, "list [--json] [--db PATH]          list stored articles"}},
+        {QStringLiteral("import"), {importVerb, "import FILE|URL... [--collection NAME]   store articles"}},
+        {QStringLiteral("list"), {listVerb, "list [--collection NAME] [--tag T] [--json]   list stored articles"}},
         {QStringLiteral("show"), {showVerb, "show ID [--text|--html|--json]     print an article's reader version"}},
         {QStringLiteral("annotate"),
-         {annotateVerb, "annotate ID --claim QUOTE | --entity TYPE QUOTE [--kb-id ID] [--occurrence N]"}},
+         {annotateVerb, "annotate ID --claim QUOTE | --entity TYPE QUOTE [--kb-id ID] [--all] | --highlight QUOTE | "
+                       "--comment QUOTE --note TEXT [--occurrence N]"}},
         {QStringLiteral("annotations"), {annotationsVerb, "annotations ID [--json]           list annotations"}},
         {QStringLiteral("export"), {exportVerb, "export [--article ID...] [--format jsonld] [-o FILE|-]"}},
+        {QStringLiteral("entities"), {entitiesVerb, "entities [--json] [--merge KEPT,MERGED] [--rename ID=NAME]"}},
+        {QStringLiteral("import-annotations"),
+         {importAnnotationsVerb, "import-annotations FILE [--format jsonld|brat] [--article ID]"}},
         {QStringLiteral("extract"), {extractVerb, "extract FILE... [--url URL] [--format text|html|json|jsonl]"}},
+        {QStringLiteral("search"),
+         {searchVerb, "search QUERY... [--json] [--limit N] [--collection NAME] [--tag T]   full-text search"}},
+        {QStringLiteral("collections"),
+         {collectionsVerb, "collections [--json] | collections add|remove NAME ID... | collections delete NAME"}},
+        {QStringLiteral("tag"), {tagVerb, "tag ID [TAG...] [--remove]          add, remove or print tags"}},
+        {QStringLiteral("backup"), {backupVerb, "backup [PATH] [--keep N]           copy the store (VACUUM INTO)"}},
+        {QStringLiteral("restore"), {restoreVerb, "restore PATH                       replace the store with a backup"}},
     };
     return table;
 }
@@ -65,5 +78,13 @@ int main(int argc, char **argv)
         printUsage(stderr);
         return 2;
     }
-    return it->second.run(args);
+    const int exitCode = it->second.run(args);
+    // Data that could not be written (a full disk, a closed pipe) is an error, whatever the verb thought.
+    Gloss::Cli::out().flush();
+    if ((Gloss::Cli::out().status() == QTextStream::WriteFailed || std::fflush(stdout) != 0 || std::ferror(stdout))
+        && exitCode == 0) {
+        QTextStream(stderr) << "gloss-cli: cannot write to standard output (" << qt_error_string(errno) << ")\n";
+        return 4;
+    }
+    return exitCode;
 }

@@ -14,5 +14,12 @@ int annotateVerb(const QStringList &arguments);
 int annotationsVerb(const QStringList &arguments);
 int exportVerb(const QStringList &arguments);
 int extractVerb(const QStringList &arguments);
+int searchVerb(const QStringList &arguments);
+int collectionsVerb(const QStringList &arguments);
+int tagVerb(const QStringList &arguments);
+int backupVerb(const QStringList &arguments);
+int restoreVerb(const QStringList &arguments);
+int entitiesVerb(const QStringList &arguments);
+int importAnnotationsVerb(const QStringList &arguments);
 
 } // namespace Gloss::Cli

@@ -5,6 +5,7 @@
 #include "database.h"
 #include "sqlhelpers.h"
 
+#include <QHash>
 #include <QSqlRecord>
 
 namespace Gloss::Core {
@@ -66,8 +67,7 @@ Result<qint64> storeSnapshot(QSqlDatabase db, const Snapshot &snapshot)
     return insert.lastInsertId().toLongLong();
 }
 
-Result<qint64> insertVersion(QSqlDatabase db, qint64 articleId, qint64 snapshotId, int number,
-                             const Extraction &e)
+Result<qint64> insertVersion(QSqlDatabase db, qint64 articleId, qint64 snapshotId, int number, const Extraction &e)
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
@@ -75,11 +75,11 @@ Result<qint64> insertVersion(QSqlDatabase db, qint64 articleId, qint64 snapshotI
         "direction, published, modified, excerpt, lead_image, canonical_url, reader_html, reader_text, "
         "text_length, extractor_version, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const ArticleMetadata &m = e.metadata;
-    for (const QVariant &v : {QVariant(articleId), QVariant(snapshotId), QVariant(number), text(m.title),
-                              text(m.byline), text(m.siteName), text(m.language), text(m.direction),
-                              text(m.published), text(m.modified), text(m.excerpt), text(m.leadImage),
-                              text(m.canonicalUrl), text(e.readerHtml), text(e.readerText),
-                              QVariant(codePointLength(e.readerText)), text(e.extractorVersion), QVariant(timeToText(QDateTime::currentDateTimeUtc()))})
+    for (const QVariant &v : { QVariant(articleId), QVariant(snapshotId), QVariant(number), text(m.title),
+             text(m.byline), text(m.siteName), text(m.language), text(m.direction), text(m.published), text(m.modified),
+             text(m.excerpt), text(m.leadImage), text(m.canonicalUrl), text(e.readerHtml), text(e.readerText),
+             QVariant(codePointLength(e.readerText)), text(e.extractorVersion),
+             QVariant(timeToText(QDateTime::currentDateTimeUtc())) })
         q.addBindValue(v);
     if (auto r = exec(q, QStringLiteral("Cannot save the reader version")); !r)
         return std::unexpected(r.error());
@@ -90,8 +90,7 @@ Result<qint64> insertVersion(QSqlDatabase db, qint64 articleId, qint64 snapshotI
 
 ArticleRepository::ArticleRepository(Database &database)
     : m_database(database)
-{
-}
+{ }
 
 Result<ImportOutcome> ArticleRepository::store(const Snapshot &snapshot, const Extraction &extraction)
 {
@@ -204,36 +203,113 @@ Result<Snapshot> ArticleRepository::snapshot(qint64 snapshotId) const
     return s;
 }
 
+namespace {
+
+const QString summaryColumns
+    = QStringLiteral("SELECT a.id, v.title, a.source_url, v.site_name, v.published, a.imported, "
+                     "(SELECT COUNT(*) FROM article_versions x WHERE x.article_id = a.id), "
+                     "(SELECT COUNT(*) FROM annotations n WHERE n.article_id = a.id), v.text_length, "
+                     "coalesce((SELECT r.state FROM reading_state r WHERE r.article_id = a.id), 'unread') "
+                     "FROM articles a JOIN article_versions v ON v.id = a.current_version_id ");
+
+ArticleSummary summaryFromQuery(const QSqlQuery &q)
+{
+    ArticleSummary s;
+    s.id = q.value(0).toLongLong();
+    s.title = q.value(1).toString();
+    s.sourceUrl = q.value(2).toString();
+    s.siteName = q.value(3).toString();
+    s.published = q.value(4).toString();
+    s.imported = timeFromText(q.value(5).toString());
+    s.versions = q.value(6).toInt();
+    s.annotations = q.value(7).toInt();
+    s.textLength = q.value(8).toLongLong();
+    s.readingState = q.value(9).toString();
+    return s;
+}
+
+} // namespace
+
 Result<QList<ArticleSummary>> ArticleRepository::summaries() const
 {
+    return summaries(LibraryFilter {});
+}
+
+Result<QList<ArticleSummary>> ArticleRepository::summaries(const LibraryFilter &filter) const
+{
     QSqlQuery q(m_database.connection());
-    q.prepare(QStringLiteral(
-        "SELECT a.id, v.title, a.source_url, v.site_name, v.published, a.imported, "
-        "(SELECT COUNT(*) FROM article_versions x WHERE x.article_id = a.id), "
-        "(SELECT COUNT(*) FROM annotations n WHERE n.article_id = a.id), v.text_length "
-        "FROM articles a JOIN article_versions v ON v.id = a.current_version_id ORDER BY a.imported DESC, a.id DESC"));
+    q.setForwardOnly(true);
+    QVariantList values;
+    q.prepare(
+        summaryColumns + libraryFilterClause(filter, values) + QStringLiteral(" ORDER BY a.imported DESC, a.id DESC"));
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
     if (auto r = exec(q, QStringLiteral("Cannot list the library")); !r)
         return std::unexpected(r.error());
     QList<ArticleSummary> rows;
+    while (q.next())
+        rows.append(summaryFromQuery(q));
+    return rows;
+}
+
+Result<QList<ArticleSummary>> ArticleRepository::summaries(const QList<qint64> &ids) const
+{
+    QList<ArticleSummary> rows;
+    if (ids.isEmpty())
+        return rows;
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    QStringList marks(ids.size(), QStringLiteral("?"));
+    q.prepare(summaryColumns + QStringLiteral("WHERE a.id IN (%1)").arg(marks.join(QLatin1Char(','))));
+    for (qint64 id : ids)
+        q.addBindValue(id);
+    if (auto r = exec(q, QStringLiteral("Cannot list the library")); !r)
+        return std::unexpected(r.error());
+    QHash<qint64, ArticleSummary> byId;
     while (q.next()) {
-        ArticleSummary s;
-        s.id = q.value(0).toLongLong();
-        s.title = q.value(1).toString();
-        s.sourceUrl = q.value(2).toString();
-        s.siteName = q.value(3).toString();
-        s.published = q.value(4).toString();
-        s.imported = timeFromText(q.value(5).toString());
-        s.versions = q.value(6).toInt();
-        s.annotations = q.value(7).toInt();
-        s.textLength = q.value(8).toLongLong();
-        rows.append(s);
+        ArticleSummary s = summaryFromQuery(q);
+        byId.insert(s.id, s);
+    }
+    rows.reserve(ids.size());
+    for (qint64 id : ids) {
+        const auto it = byId.constFind(id);
+        if (it != byId.cend())
+            rows.append(*it);
     }
     return rows;
+}
+
+Result<QList<qint64>> ArticleRepository::articleIds(const LibraryFilter &filter) const
+{
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    QVariantList values;
+    q.prepare(QStringLiteral("SELECT a.id FROM articles a") + libraryFilterClause(filter, values)
+        + QStringLiteral(" ORDER BY a.imported DESC, a.id DESC"));
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    if (auto r = exec(q, QStringLiteral("Cannot list the library")); !r)
+        return std::unexpected(r.error());
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
+Result<qint64> ArticleRepository::count() const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM articles"));
+    if (auto r = exec(q, QStringLiteral("Cannot count the articles")); !r)
+        return std::unexpected(r.error());
+    q.next();
+    return q.value(0).toLongLong();
 }
 
 Result<QList<qint64>> ArticleRepository::articleIds() const
 {
     QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id FROM articles ORDER BY id"));
     if (auto r = exec(q, QStringLiteral("Cannot list the library")); !r)
         return std::unexpected(r.error());

@@ -16,7 +16,7 @@ struct ImportOutcome
     enum Kind { NewArticle, NewVersion, Unchanged };
     Kind kind = NewArticle;
     qint64 articleId = 0;
-    qint64 versionId = 0;       ///< the article's current version after the import
+    qint64 versionId = 0; ///< the article's current version after the import
     qint64 previousVersionId = 0; ///< for NewVersion: the version that was current before
 };
 
@@ -27,11 +27,22 @@ struct ArticleSummary
     QString title;
     QString sourceUrl;
     QString siteName;
-    QString published;          ///< ISO 8601 UTC or empty
+    QString published; ///< ISO 8601 UTC or empty
     QDateTime imported;
     int versions = 0;
     int annotations = 0;
-    qsizetype textLength = 0;   ///< reader text length in Unicode code points
+    qsizetype textLength = 0; ///< reader text length in Unicode code points
+    QString readingState; ///< "unread", "in_progress" or "read" (see ReadingStateRepository)
+};
+
+/// Which articles the library shows. Empty fields do not filter; set fields combine with AND.
+struct LibraryFilter
+{
+    QString collection; ///< a collection name (case-insensitive); a name no collection has matches nothing
+    QString tag; ///< a tag (case-insensitive)
+    QString readingState; ///< "unread", "in_progress" or "read"
+
+    bool isEmpty() const { return collection.isEmpty() && tag.isEmpty() && readingState.isEmpty(); }
 };
 
 /// Articles, their versions and snapshots. The only class with SQL about them (STYLE.md, "SQL").
@@ -54,8 +65,18 @@ public:
     Result<Snapshot> snapshot(qint64 snapshotId) const;
     /// Every article, newest import first.
     Result<QList<ArticleSummary>> summaries() const;
-    /// The ids of every article.
+    /// The articles passing `filter`, newest import first.
+    Result<QList<ArticleSummary>> summaries(const LibraryFilter &filter) const;
+    /// The summaries of `ids`, in the order given (ids not in the store are skipped). For the lazy library
+    /// model: one query per page, so pass a page (a few hundred ids), not the whole library.
+    Result<QList<ArticleSummary>> summaries(const QList<qint64> &ids) const;
+    /// The ids of every article, by id.
     Result<QList<qint64>> articleIds() const;
+    /// The ids of the articles passing `filter`, newest import first (the library order). An index-only scan:
+    /// about 20 ms for 100,000 articles.
+    Result<QList<qint64>> articleIds(const LibraryFilter &filter) const;
+    /// How many articles the store holds.
+    Result<qint64> count() const;
 
 private:
     Database &m_database;

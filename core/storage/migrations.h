@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QStringList>
-
 #include <vector>
 
 namespace Gloss::Core {
@@ -10,5 +9,9 @@ namespace Gloss::Core {
 /// Each step's statements run inside one transaction (Database::migrate). Never edit a released step;
 /// append a new one.
 const std::vector<QStringList> &migrations();
+
+/// The statements that rebuild the annotation search rows (quotes, notes, linked entity names) of the articles
+/// whose ids `articleIdsQuery` (an SQL subquery) returns. Used by schema step 3 and SearchIndex::rebuild().
+QStringList annotationSearchRebuildStatements(const QString &articleIdsQuery);
 
 } // namespace Gloss::Core

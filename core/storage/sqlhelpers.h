@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "core/storage/articlerepository.h"
 #include "core/storage/database.h"
 
 #include <QDateTime>
@@ -36,6 +37,27 @@ inline Result<void> exec(QSqlQuery &q, const QString &what)
 inline QVariant text(const QString &s)
 {
     return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
+
+/// " WHERE ..." for `filter` over `articles a` (empty when it filters nothing) with its values to bind, in order.
+inline QString libraryFilterClause(const LibraryFilter &filter, QVariantList &values)
+{
+    QStringList conditions;
+    if (!filter.collection.isEmpty()) {
+        conditions.append(QStringLiteral("a.id IN (SELECT ac.article_id FROM article_collections ac JOIN collections c "
+                                         "ON c.id = ac.collection_id WHERE c.name = ?)"));
+        values.append(filter.collection.simplified());
+    }
+    if (!filter.tag.isEmpty()) {
+        conditions.append(QStringLiteral("a.id IN (SELECT t.article_id FROM article_tags t WHERE t.tag = ?)"));
+        values.append(filter.tag.simplified());
+    }
+    if (!filter.readingState.isEmpty()) {
+        conditions.append(QStringLiteral("coalesce((SELECT r.state FROM reading_state r WHERE r.article_id = a.id), "
+                                         "'unread') = ?"));
+        values.append(filter.readingState);
+    }
+    return conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
 }
 
 } // namespace Gloss::Core::Sql

@@ -1,0 +1,357 @@
+#include "backupmanager.h"
+
+#include "core/logging.h"
+#include "database.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <algorithm>
+#include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace Gloss::Core {
+
+namespace {
+
+QAtomicInt rawConnectionCounter;
+
+const QString namePrefix = QStringLiteral("gloss-");
+const QString nameSuffix = QStringLiteral(".sqlite");
+const QString timeFormat = QStringLiteral("yyyyMMdd'T'HHmmss'Z'");
+
+/// The UTC time in a backup's file name, or an invalid time when the name is not one of ours.
+QDateTime timeOfBackup(const QString &fileName)
+{
+    if (!fileName.startsWith(namePrefix) || !fileName.endsWith(nameSuffix))
+        return {};
+    const QString stamp = fileName.mid(namePrefix.size(), 16);
+    QDateTime t = QDateTime::fromString(stamp, timeFormat);
+    t.setTimeSpec(Qt::UTC);
+    return t;
+}
+
+bool syncFile(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+void syncFolder(const QString &folder)
+{
+    syncFile(folder); // a directory fsync makes the rename itself durable; harmless where unsupported
+}
+
+/// A plain QSQLITE connection that runs no pragmas and no migrations (for verify/restore), removed on scope
+/// exit.
+class RawConnection
+{
+public:
+    RawConnection(const QString &path, bool readOnly)
+        : m_name(QStringLiteral("gloss-raw-%1").arg(rawConnectionCounter.fetchAndAddRelaxed(1)))
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000")
+                                      : QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
+        m_open = db.open();
+        if (!m_open)
+            m_error = db.lastError().text();
+    }
+    ~RawConnection()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            if (db.isOpen())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    Q_DISABLE_COPY_MOVE(RawConnection)
+    bool isOpen() const { return m_open; }
+    QString error() const { return m_error; }
+    QSqlDatabase db() const { return QSqlDatabase::database(m_name, false); }
+    void close()
+    {
+        QSqlDatabase d = db();
+        if (d.isOpen())
+            d.close();
+    }
+
+private:
+    QString m_name;
+    bool m_open = false;
+    QString m_error;
+};
+
+Result<void> vacuumInto(QSqlDatabase db, const QString &path)
+{
+    const QFileInfo info(path);
+    if (info.exists())
+        return fail(QStringLiteral("Cannot write the backup %1: the file exists (it is never overwritten).").arg(path));
+    if (!info.absoluteDir().exists())
+        return fail(
+            QStringLiteral("Cannot write the backup %1: the folder %2 does not exist.").arg(path, info.absolutePath()));
+    const QString partial = info.absoluteFilePath() + QStringLiteral(".partial");
+    QFile::remove(partial); // a leftover of a crashed backup: ours, never a user's file
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("VACUUM INTO ?"));
+    q.addBindValue(partial);
+    if (!q.exec()) {
+        const QString text = q.lastError().text();
+        QFile::remove(partial);
+        return std::unexpected(storageError(QStringLiteral("Cannot write the backup %1").arg(path), text));
+    }
+    syncFile(partial);
+    if (::rename(QFile::encodeName(partial).constData(), QFile::encodeName(info.absoluteFilePath()).constData()) != 0) {
+        QFile::remove(partial);
+        return fail(
+            QStringLiteral("Cannot write the backup %1: renaming the finished copy failed.").arg(path), Error::Io);
+    }
+    syncFolder(info.absolutePath());
+    return {};
+}
+
+/// True when another process has the SQLite store at `path` open: every connection to a WAL database holds a
+/// shared lock on the "dead man switch" byte (offset 128) of the `-shm` file while it is open (SQLite's unix
+/// VFS, os_unix.c UNIX_SHM_DMS). POSIX locks of this process are not reported, which is what we want here.
+bool openElsewhere(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path + QStringLiteral("-shm")).constData(), O_RDWR);
+    if (fd < 0)
+        return false;
+    struct flock lock = {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    lock.l_start = 128;
+    lock.l_len = 1;
+    const bool held = ::fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+    ::close(fd);
+    return held;
+}
+
+QString timeSuffix()
+{
+    return QDateTime::currentDateTimeUtc().toString(timeFormat);
+}
+
+} // namespace
+
+QString BackupManager::defaultFolder(const QString &databasePath)
+{
+    return QFileInfo(databasePath).absoluteDir().filePath(QStringLiteral("backups"));
+}
+
+BackupManager::BackupManager(QString folder, int keep)
+    : m_folder(std::move(folder))
+    , m_keep(std::max(1, keep))
+{ }
+
+QStringList BackupManager::backups() const
+{
+    const QDir dir(m_folder);
+    if (!dir.exists())
+        return {};
+    QStringList names = dir.entryList({ namePrefix + QStringLiteral("*") + nameSuffix }, QDir::Files, QDir::Name);
+    names.erase(std::remove_if(names.begin(), names.end(), [](const QString &n) { return !timeOfBackup(n).isValid(); }),
+        names.end());
+    std::reverse(names.begin(), names.end());
+    QStringList paths;
+    for (const QString &n : std::as_const(names))
+        paths.append(dir.absoluteFilePath(n));
+    return paths;
+}
+
+QString BackupManager::latest() const
+{
+    const QStringList all = backups();
+    return all.isEmpty() ? QString() : all.first();
+}
+
+Result<QString> BackupManager::backup(Database &database, const QDateTime &now) const
+{
+    if (!QDir().mkpath(m_folder))
+        return fail(QStringLiteral("Cannot create the backup folder %1.").arg(m_folder), Error::Io);
+    const QString stamp = now.toUTC().toString(timeFormat);
+    QString path = QDir(m_folder).absoluteFilePath(namePrefix + stamp + nameSuffix);
+    for (int n = 1; QFileInfo::exists(path); ++n)
+        path = QDir(m_folder).absoluteFilePath(namePrefix + stamp + QStringLiteral("-%1").arg(n) + nameSuffix);
+    if (auto r = vacuumInto(database.connection(), path); !r)
+        return std::unexpected(r.error());
+    qCInfo(lcStorage) << "backup written" << path;
+    if (auto r = prune(); !r)
+        return std::unexpected(r.error());
+    return path;
+}
+
+Result<std::optional<QString>> BackupManager::backupIfDue(
+    Database &database, const QDateTime &now, qint64 intervalSecs) const
+{
+    const QString newest = latest();
+    if (!newest.isEmpty()) {
+        const QDateTime last = timeOfBackup(QFileInfo(newest).fileName());
+        if (last.isValid() && last.secsTo(now.toUTC()) < intervalSecs && last <= now.toUTC())
+            return std::optional<QString>();
+    }
+    auto written = backup(database, now);
+    if (!written)
+        return std::unexpected(written.error());
+    return std::optional<QString>(*written);
+}
+
+Result<std::optional<QString>> BackupManager::backupIfDue(
+    const QString &databasePath, const QDateTime &now, qint64 intervalSecs) const
+{
+    auto database = Database::open(databasePath);
+    if (!database)
+        return std::unexpected(database.error());
+    return backupIfDue(**database, now, intervalSecs);
+}
+
+Result<void> BackupManager::prune() const
+{
+    const QStringList all = backups();
+    for (qsizetype i = m_keep; i < all.size(); ++i) {
+        if (!QFile::remove(all.at(i)))
+            return fail(QStringLiteral("Cannot remove the old backup %1.").arg(all.at(i)), Error::Io);
+    }
+    return {};
+}
+
+Result<void> BackupManager::writeCopy(Database &database, const QString &path)
+{
+    return vacuumInto(database.connection(), path);
+}
+
+Result<void> BackupManager::verify(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists() || !info.isFile())
+        return fail(QStringLiteral("%1: no such backup file.").arg(path));
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("%1: cannot be read (%2).").arg(path, f.errorString()));
+        if (f.read(16) != QByteArray("SQLite format 3\0", 16))
+            return fail(QStringLiteral("%1: is not a Gloss (SQLite) database.").arg(path));
+    }
+    RawConnection raw(info.absoluteFilePath(), true);
+    if (!raw.isOpen())
+        return std::unexpected(storageError(QStringLiteral("Cannot open the backup %1").arg(path), raw.error()));
+    QSqlQuery q(raw.db());
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check")))
+        return std::unexpected(
+            storageError(QStringLiteral("Cannot check the backup %1").arg(path), q.lastError().text()));
+    QStringList problems;
+    while (q.next())
+        problems.append(q.value(0).toString());
+    if (problems != QStringList { QStringLiteral("ok") })
+        return fail(QStringLiteral("The backup %1 is damaged: %2").arg(path, problems.mid(0, 3).join(u"; ")));
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return std::unexpected(
+            storageError(QStringLiteral("Cannot read the backup %1").arg(path), q.lastError().text()));
+    const int version = q.value(0).toInt();
+    if (version > Database::schemaVersion())
+        return fail(QStringLiteral("The backup %1 was written by a newer Gloss (schema %2; this one knows %3).")
+                        .arg(path)
+                        .arg(version)
+                        .arg(Database::schemaVersion()));
+    if (version < 1 || !q.exec(QStringLiteral("SELECT 1 FROM sqlite_schema WHERE name = 'annotations'")) || !q.next())
+        return fail(QStringLiteral("%1: is a SQLite database but not a Gloss store.").arg(path));
+    return {};
+}
+
+Result<QString> BackupManager::restore(const QString &backupPath, const QString &databasePath)
+{
+    if (auto r = verify(backupPath); !r)
+        return std::unexpected(r.error());
+    const QFileInfo target(databasePath);
+    const QString dbPath = target.absoluteFilePath();
+    if (!target.absoluteDir().exists())
+        return fail(QStringLiteral("Cannot restore to %1: the folder %2 does not exist.")
+                        .arg(databasePath, target.absolutePath()));
+    if (QFileInfo(backupPath).absoluteFilePath() == dbPath)
+        return fail(QStringLiteral("Cannot restore %1 onto itself.").arg(databasePath));
+
+    const QString wal = dbPath + QStringLiteral("-wal");
+    const QString shm = dbPath + QStringLiteral("-shm");
+    const QString stamp = timeSuffix();
+    QString keptAt;
+
+    // 1. Copy the backup next to the store first, so that a failure here leaves the store untouched.
+    const QString incoming = dbPath + QStringLiteral(".restore-partial");
+    QFile::remove(incoming);
+    if (!QFile::copy(backupPath, incoming))
+        return fail(
+            QStringLiteral("Cannot copy the backup %1 next to %2 (is the disk full?).").arg(backupPath, databasePath),
+            Error::Io);
+    syncFile(incoming);
+
+    // 2. Keep what is there.
+    if (target.exists() && target.size() > 0) {
+        bool readable = false;
+        {
+            QFile f(dbPath);
+            readable = f.open(QIODevice::ReadOnly) && f.read(16) == QByteArray("SQLite format 3\0", 16);
+        }
+        if (openElsewhere(dbPath)) {
+            QFile::remove(incoming);
+            return fail(QStringLiteral("Cannot restore: the store %1 is in use by another program. Close every "
+                                       "Gloss window on it and try again.")
+                            .arg(databasePath));
+        }
+        if (readable) {
+            RawConnection raw(dbPath, false);
+            QSqlQuery q(raw.db());
+            // TRUNCATE moves every committed transaction from the WAL into the file and empties the WAL; it
+            // reports busy while another connection is reading or writing, which means Gloss is still open.
+            readable = raw.isOpen() && q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) && q.next();
+            const bool busy = readable && q.value(0).toInt() != 0;
+            q.finish(); // VACUUM refuses to run while a statement is active
+            if (busy) {
+                QFile::remove(incoming);
+                return fail(QStringLiteral("Cannot restore: the store %1 is in use by another program. Close every "
+                                           "Gloss window on it and try again.")
+                                .arg(databasePath));
+            }
+            if (readable) {
+                keptAt = dbPath + QStringLiteral(".before-restore-%1.sqlite").arg(stamp);
+                // A store too damaged to copy is moved aside whole instead (below).
+                if (auto r = vacuumInto(raw.db(), keptAt); !r) {
+                    qCWarning(lcStorage) << "cannot copy the store before restoring:" << r.error().message;
+                    readable = false;
+                }
+            }
+            raw.close();
+        }
+        if (!readable) {
+            keptAt = dbPath + QStringLiteral(".damaged-%1").arg(stamp);
+            if (!QFile::rename(dbPath, keptAt)) {
+                QFile::remove(incoming);
+                return fail(QStringLiteral("Cannot move the damaged store %1 aside.").arg(databasePath), Error::Io);
+            }
+            QFile::rename(wal, keptAt + QStringLiteral("-wal"));
+            QFile::rename(shm, keptAt + QStringLiteral("-shm"));
+        }
+    }
+    // 3. A WAL left from the old store must never be applied to the restored file.
+    QFile::remove(wal);
+    QFile::remove(shm);
+    if (::rename(QFile::encodeName(incoming).constData(), QFile::encodeName(dbPath).constData()) != 0) {
+        QFile::remove(incoming);
+        return fail(QStringLiteral("Cannot put the restored store in place at %1.").arg(databasePath), Error::Io);
+    }
+    syncFolder(target.absolutePath());
+    qCInfo(lcStorage) << "restored" << backupPath << "to" << dbPath << "previous kept at" << keptAt;
+    return keptAt;
+}
+
+} // namespace Gloss::Core
