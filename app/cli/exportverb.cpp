@@ -5,6 +5,7 @@
 #include "core/storage/annotationexport.h"
 
 #include <QDir>
+#include <QTimeZone>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -31,6 +32,16 @@ int exportVerb(const QStringList &arguments)
                       QStringLiteral("LABEL")});
     parser.addOption({QStringLiteral("creator"), QStringLiteral("Only annotations by this creator (repeatable)."),
                       QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("collection"), QStringLiteral("Only articles in this collection."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("tag"), QStringLiteral("Only articles with this tag."), QStringLiteral("TAG")});
+    parser.addOption({QStringLiteral("search"), QStringLiteral("Only articles matching this full-text query."),
+                      QStringLiteral("QUERY")});
+    parser.addOption({QStringLiteral("from"), QStringLiteral("Only articles published (else imported) on or after "
+                                                             "DATE (ISO 8601, e.g. 2020-10-01)."),
+                      QStringLiteral("DATE")});
+    parser.addOption({QStringLiteral("to"), QStringLiteral("Only articles published (else imported) before DATE."),
+                      QStringLiteral("DATE")});
     parser.addOption({QStringLiteral("offsets"), QStringLiteral("jsonl: count offsets in codepoints (default) or "
                                                                 "utf16 (JavaScript string units)."),
                       QStringLiteral("UNIT"), QStringLiteral("codepoints")});
@@ -63,6 +74,27 @@ int exportVerb(const QStringList &arguments)
         selection.kinds.append(*kind);
     }
     selection.labels = parser.values(QStringLiteral("label"));
+    selection.filter.collection = parser.value(QStringLiteral("collection"));
+    selection.filter.tag = parser.value(QStringLiteral("tag"));
+    selection.query = parser.value(QStringLiteral("search"));
+    for (const auto &[name, bound] : {std::pair{QStringLiteral("from"), &selection.from},
+                                      std::pair{QStringLiteral("to"), &selection.to}}) {
+        if (!parser.isSet(name))
+            continue;
+        QDateTime t = QDateTime::fromString(parser.value(name), Qt::ISODate);
+        if (!t.isValid())
+            t = QDate::fromString(parser.value(name), Qt::ISODate).startOfDay(QTimeZone::utc());
+        if (!t.isValid()) {
+            err() << "gloss-cli export: --" << name << " takes an ISO 8601 date, e.g. 2020-10-01\n";
+            return 2;
+        }
+        *bound = t.toUTC();
+    }
+    if (!selection.articleIds.isEmpty()
+        && (!selection.filter.isEmpty() || !selection.query.isEmpty())) {
+        err() << "gloss-cli export: --article cannot be combined with --collection, --tag or --search\n";
+        return 2;
+    }
     selection.creators = parser.values(QStringLiteral("creator"));
 
     Core::ExportOptions options;

@@ -3,6 +3,7 @@
 #include "annotationrepository.h"
 #include "articlerepository.h"
 #include "entityrepository.h"
+#include "searchindex.h"
 
 namespace Gloss::Core {
 
@@ -10,6 +11,16 @@ bool AnnotationSelection::accepts(const Annotation &a) const
 {
     return (kinds.isEmpty() || kinds.contains(a.kind)) && (labels.isEmpty() || labels.contains(a.label))
            && (creators.isEmpty() || creators.contains(a.creator));
+}
+
+bool AnnotationSelection::acceptsDate(const Article &article) const
+{
+    if (!from.isValid() && !to.isValid())
+        return true;
+    QDateTime when = QDateTime::fromString(article.current.metadata.published, Qt::ISODate);
+    if (!when.isValid())
+        when = article.imported;
+    return (!from.isValid() || when >= from) && (!to.isValid() || when < to);
 }
 
 Result<ExportReport> exportAnnotations(Database &database, const AnnotationSelection &selection, Exporter &exporter,
@@ -20,10 +31,15 @@ Result<ExportReport> exportAnnotations(Database &database, const AnnotationSelec
     AnnotationRepository annotations(database);
     QList<qint64> ids = selection.articleIds;
     if (ids.isEmpty()) {
-        auto all = articles.articleIds();
+        SearchOptions search;
+        search.limit = 0;
+        search.filter = selection.filter;
+        auto all = selection.query.trimmed().isEmpty() ? articles.articleIds(selection.filter)
+                                                       : SearchIndex(database).matchingArticleIds(selection.query, search);
         if (!all)
             return std::unexpected(all.error());
         ids = *all;
+        std::sort(ids.begin(), ids.end());
     }
     // Entity names for the formats that print them (CSV, brat, Markdown); the registry is small next to the
     // annotations, so it is read once.
@@ -52,7 +68,10 @@ Result<ExportReport> exportAnnotations(Database &database, const AnnotationSelec
         for (const Annotation &a : std::as_const(*list))
             if (selection.accepts(a))
                 item.annotations.append(a);
-        if (!item.annotations.isEmpty() || selection.includeArticlesWithoutAnnotations || !selection.articleIds.isEmpty()) {
+        const bool wanted = selection.acceptsDate(item.article)
+                            && (!item.annotations.isEmpty() || selection.includeArticlesWithoutAnnotations
+                                || !selection.articleIds.isEmpty());
+        if (wanted) {
             if (auto r = exporter.writeArticle(item); !r)
                 return std::unexpected(r.error());
         }

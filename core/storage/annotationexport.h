@@ -3,6 +3,7 @@
 #include "core/annotation/annotation.h"
 #include "core/export/exporter.h"
 #include "core/result.h"
+#include "core/storage/articlerepository.h"
 
 #include <QList>
 #include <QStringList>
@@ -14,10 +15,14 @@ namespace Gloss::Core {
 
 class Database;
 
-/// Which annotations an export takes. Empty lists mean "all".
+/// Which annotations an export takes. Empty lists and fields mean "all"; set ones combine with AND.
 struct AnnotationSelection
 {
-    QList<qint64> articleIds;           ///< articles, in this order; empty: every article, by id
+    QList<qint64> articleIds;           ///< articles, in this order; empty: every article matching the rest, by id
+    LibraryFilter filter;               ///< collection, tag, reading state (when articleIds is empty)
+    QString query;                      ///< a full-text search (SearchIndex syntax), when articleIds is empty
+    QDateTime from;                     ///< articles published (else imported) at or after this time (UTC)
+    QDateTime to;                       ///< ... and before this time; invalid: no bound
     QList<AnnotationKind> kinds;
     QStringList labels;
     QStringList creators;
@@ -25,6 +30,8 @@ struct AnnotationSelection
 
     /// True when `annotation` passes the kind, label and creator filters.
     bool accepts(const Annotation &annotation) const;
+    /// True when `article` falls in the date range (published time, else import time).
+    bool acceptsDate(const Article &article) const;
 };
 
 /// Streams a selection from the store through `exporter` into `target`, one article at a time (memory stays

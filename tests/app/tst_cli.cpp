@@ -38,6 +38,8 @@ private Q_SLOTS:
     void showTextIsExactlyTheReaderText();
     void exportImportRoundTrip();
     void conllKeepsAnEntityInOneSentence();
+    void exportSelection_data();
+    void exportSelection();
     void writeFailuresAreErrors();
     void annotateErrors_data();
     void annotateErrors();
@@ -169,6 +171,35 @@ void tst_Cli::conllKeepsAnEntityInOneSentence()
                        QStringLiteral("--db"), store});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains("Dr _ _ I-PERSON\n. _ _ I-PERSON\nJos\xc3\xa9 _ _ I-PERSON\n"), r.out.constData());
+}
+
+void tst_Cli::exportSelection_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<bool>("any");
+    QTest::newRow("search hit") << QStringList{QStringLiteral("--search"), QStringLiteral("Vucic")} << true;
+    QTest::newRow("search miss") << QStringList{QStringLiteral("--search"), QStringLiteral("zebra")} << false;
+    QTest::newRow("published in range") << QStringList{QStringLiteral("--from"), QStringLiteral("2020-10-01"),
+                                                       QStringLiteral("--to"), QStringLiteral("2020-11-01")}
+                                        << true;
+    QTest::newRow("published before range") << QStringList{QStringLiteral("--from"), QStringLiteral("2021-01-01")} << false;
+    QTest::newRow("unknown collection") << QStringList{QStringLiteral("--collection"), QStringLiteral("nope")} << false;
+    QTest::newRow("kind and label") << QStringList{QStringLiteral("--kind"), QStringLiteral("entity"),
+                                                   QStringLiteral("--label"), QStringLiteral("ORG")}
+                                    << true;
+}
+
+void tst_Cli::exportSelection()
+{
+    QFETCH(QStringList, options);
+    QFETCH(bool, any);
+    const Run r = run(QStringList{QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonl"),
+                                  QStringLiteral("--db"), db()}
+                      + options);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(!r.out.trimmed().isEmpty(), any);
+    if (options.contains(QStringLiteral("--kind")))
+        QVERIFY(!r.out.contains("\"claim\""));
 }
 
 void tst_Cli::writeFailuresAreErrors()
