@@ -1,93 +1,99 @@
 #include "mainwindow.h"
 
+#include "annotationactions.h"
 #include "articlesession.h"
+#include "controllers/annotationcontroller.h"
+#include "controllers/librarycontroller.h"
+#include "core/storage/articlerepository.h"
+#include "core/storage/database.h"
+#include "dialogs/preferencesdialog.h"
+#include "emptystate.h"
 #include "exportdialog.h"
+#include "helpoverlay.h"
 #include "panels/annotationpanel.h"
 #include "panels/librarypanel.h"
 #include "reader/originalview.h"
 #include "reader/readerview.h"
+#include "reader/readingtime.h"
+#include "settings.h"
+#include "themecontroller.h"
+#include "viewactions.h"
 #include "web/offlineprofile.h"
-
-#include "core/storage/articleimporter.h"
-#include "core/storage/articlerepository.h"
-#include "core/storage/database.h"
+#include "webshortcutguard.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QFileDialog>
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTreeView>
 #include <QUndoStack>
 
 namespace Gloss::Ui {
 
 QStringList MainWindow::entityTypes()
 {
-    return {QStringLiteral("PERSON"), QStringLiteral("ORG"),   QStringLiteral("GPE"), QStringLiteral("LOC"),
-            QStringLiteral("NORP"),   QStringLiteral("EVENT"), QStringLiteral("MISC")};
+    QStringList out;
+    for (const EntityTypeKey &k : AnnotationActions::defaultEntityTypes())
+        out << k.type;
+    return out;
 }
 
 MainWindow::MainWindow(Core::Database &database, const QString &creator, QWidget *parent)
+    : MainWindow(database, nullptr, creator, parent)
+{ }
+
+MainWindow::MainWindow(Core::Database &database, Settings *settings, const QString &creator, QWidget *parent)
     : QMainWindow(parent)
     , m_database(database)
+    , m_settings(settings ? settings : new Settings(this))
     , m_profile(new OfflineProfile(this))
-    , m_session(new ArticleSession(database, creator, this))
+    , m_session(new ArticleSession(
+          database, m_settings->annotatorName().isEmpty() ? creator : m_settings->annotatorName(), this))
     , m_library(new LibraryPanel(this))
+    , m_readerStack(new QStackedWidget(this))
+    , m_empty(new EmptyState(this))
     , m_reader(new ReaderView(m_profile, this))
     , m_original(new OriginalView(m_profile, this))
     , m_annotations(new AnnotationPanel(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_readingTime(new QLabel(this))
 {
     setWindowTitle(tr("Gloss"));
-    m_splitter->addWidget(m_library);
-    m_splitter->addWidget(m_reader);
-    m_splitter->addWidget(m_original);
-    m_splitter->addWidget(m_annotations);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 4);
-    m_splitter->setStretchFactor(2, 3);
-    m_splitter->setStretchFactor(3, 2);
-    m_splitter->setSizes({220, 560, 400, 260});
-    m_splitter->setChildrenCollapsible(false);
-    setCentralWidget(m_splitter);
-    createActions();
-
-    connect(m_library, &LibraryPanel::articleRequested, this, [this](qint64 id) {
-        if (auto r = openArticle(id); !r)
-            showError(r.error().message);
-    });
-    connect(m_session, &ArticleSession::articleOpened, this, [this](const Core::Article &article) {
-        m_reader->showArticle(article);
-        auto snapshot = Core::ArticleRepository(m_database).snapshot(article.current.snapshotId);
-        if (snapshot)
-            m_original->showSnapshot(article.id, *snapshot);
-        else
-            showError(snapshot.error().message);
-        m_library->setCurrentArticle(article.id);
-        setWindowTitle(tr("%1 — Gloss").arg(article.current.metadata.title));
-    });
-    connect(m_session, &ArticleSession::annotationsChanged, this, [this](const QList<Core::Annotation> &list) {
-        m_reader->setAnnotations(list);
-        m_annotations->setAnnotations(list);
-    });
-    connect(m_session, &ArticleSession::errorOccurred, this, &MainWindow::showError);
-    connect(m_annotations, &AnnotationPanel::annotationActivated, m_reader, &ReaderView::scrollToAnnotation);
-    connect(m_reader, &ReaderView::annotationClicked, m_annotations, &AnnotationPanel::setCurrentAnnotation);
-    connect(m_reader, &ReaderView::selectionChanged, this, [this](Core::TextPositionSelector s) {
-        const bool any = s.isValid() && s.end > s.start;
-        m_claimAction->setEnabled(any);
-        for (QAction *a : std::as_const(m_entityActions))
-            a->setEnabled(any);
-        if (any)
-            statusBar()->showMessage(tr("Selected %1 characters (%2–%3)").arg(s.end - s.start).arg(s.start).arg(s.end));
-        else
-            statusBar()->clearMessage();
-    });
+    setAccessibleName(tr("Gloss"));
+    setAcceptDrops(true);
+    new WebShortcutGuard(this);
+    m_theme = new ThemeController(m_settings, this);
+    m_annotationActions = new AnnotationActions(m_session->undoStack(), AnnotationActions::defaultEntityTypes(), this);
+    m_viewActions = new ViewActions(m_settings, this);
+    m_annotationController
+        = new AnnotationController(m_session, m_annotationActions, m_reader, m_original, m_annotations, this);
+    m_libraryController = new LibraryController(database, m_library, m_settings, this);
+    buildLayout();
+    createMenus();
+    connectSignals();
+    applyTheme(m_theme->effectiveTheme());
+    m_reader->setTypography(m_settings->typography());
+    m_help = new HelpOverlay(this);
+    m_help->setSections({ { tr("Annotate"), m_annotationActions->all() }, { tr("Read"), m_viewActions->all() },
+        { tr("Library"),
+            { findChild<QAction *>(QStringLiteral("importFile")), findChild<QAction *>(QStringLiteral("openUrl")),
+                findChild<QAction *>(QStringLiteral("export")),
+                findChild<QAction *>(QStringLiteral("preferences")) } } });
     refreshLibrary();
-    statusBar()->showMessage(tr("Select text in the reader view, then press C to mark a claim or E and a digit to tag an entity."));
+    showArticleView(false);
+    statusBar()->showMessage(tr("Select text in the reader view, then press C to mark a claim or E and a digit to tag "
+                                "an entity. F1 lists every shortcut."));
 }
 
 MainWindow::~MainWindow()
@@ -97,105 +103,334 @@ MainWindow::~MainWindow()
     delete m_original;
 }
 
-void MainWindow::createActions()
+void MainWindow::buildLayout()
+{
+    m_readerStack->addWidget(m_empty);
+    m_readerStack->addWidget(m_reader);
+    m_readerStack->setAccessibleName(tr("Reader"));
+    m_reader->setAcceptDrops(false);
+    m_original->setAcceptDrops(false);
+    m_splitter->addWidget(m_library);
+    m_splitter->addWidget(m_readerStack);
+    m_splitter->addWidget(m_original);
+    m_splitter->addWidget(m_annotations);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 4);
+    m_splitter->setStretchFactor(2, 3);
+    m_splitter->setStretchFactor(3, 2);
+    m_splitter->setSizes({ 220, 560, 400, 260 });
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+    m_readingTime->setAccessibleName(tr("Reading time"));
+    statusBar()->addPermanentWidget(m_readingTime);
+    // Tab order follows the panes left to right.
+    setTabOrder(m_library->searchField(), m_library->view());
+    setTabOrder(m_library->view(), m_reader);
+    setTabOrder(m_reader, m_original);
+    setTabOrder(m_original, m_annotations);
+}
+
+void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Import File…"), this, &MainWindow::openFileDialog);
+    QAction *open = file->addAction(tr("&Import File…"), m_libraryController, &LibraryController::openFileDialog);
+    open->setObjectName(QStringLiteral("importFile"));
     open->setShortcut(QKeySequence::Open);
-    QAction *exportAction = file->addAction(tr("&Export Annotations…"), this, &MainWindow::exportDialog);
-    exportAction->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    QAction *url = file->addAction(tr("Open &URL…"), m_libraryController, &LibraryController::openUrlDialog);
+    url->setObjectName(QStringLiteral("openUrl"));
+    url->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    file->addAction(tr("Import a &Folder…"), m_libraryController, &LibraryController::batchFolderDialog);
+    file->addAction(tr("Import a &List of URLs…"), m_libraryController, &LibraryController::batchListDialog);
+    file->addAction(tr("Try the &Sample Article"), this, [this] {
+        if (auto r = m_libraryController->importSample(); !r)
+            showError(r.error().message);
+    });
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::quit);
+    QAction *exportAction = file->addAction(tr("&Export Annotations…"), this, &MainWindow::exportDialog);
+    exportAction->setObjectName(QStringLiteral("export"));
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    addActions({ open, url, exportAction, quit });
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    m_undoAction = m_session->undoStack()->createUndoAction(this, tr("&Undo"));
-    m_undoAction->setShortcut(QKeySequence::Undo);
-    m_redoAction = m_session->undoStack()->createRedoAction(this, tr("&Redo"));
-    m_redoAction->setShortcut(QKeySequence::Redo);
-    edit->addAction(m_undoAction);
-    edit->addAction(m_redoAction);
+    edit->addAction(m_annotationActions->undo());
+    edit->addAction(m_annotationActions->redo());
     edit->addSeparator();
-    m_deleteAction = edit->addAction(tr("&Delete Annotation"), this, &MainWindow::deleteCurrentAnnotation);
-    m_deleteAction->setShortcut(QKeySequence::Delete);
+    QAction *prefs = edit->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
+    prefs->setObjectName(QStringLiteral("preferences"));
+    prefs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    addAction(prefs);
 
     QMenu *annotate = menuBar()->addMenu(tr("&Annotate"));
-    m_claimAction = annotate->addAction(tr("Mark &Claim"), this,
-                                        [this] { annotateSelection(int(Core::AnnotationKind::Claim), QStringLiteral("claim")); });
-    m_claimAction->setShortcut(QKeySequence(Qt::Key_C));
-    m_claimAction->setEnabled(false);
-    QMenu *entity = annotate->addMenu(tr("Tag &Entity"));
-    int digit = 1;
-    for (const QString &type : entityTypes()) {
-        QAction *a = entity->addAction(type, this,
-                                       [this, type] { annotateSelection(int(Core::AnnotationKind::Entity), type); });
-        a->setShortcut(QKeySequence(QStringLiteral("E, %1").arg(digit++)));
-        a->setEnabled(false);
-        m_entityActions.insert(type, a);
-    }
-    const QList<QAction *> readerActions = QList<QAction *>{m_claimAction} + m_entityActions.values();
+    m_annotationActions->populate(annotate);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewActions->populate(view);
+    view->addSeparator();
+    m_remoteAction = view->addAction(tr("Allow &Remote Content in This Original"));
+    m_remoteAction->setCheckable(true);
+    m_remoteAction->setEnabled(false);
+    connect(m_remoteAction, &QAction::toggled, this, &MainWindow::toggleRemoteContent);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_viewActions->help());
+
     m_reader->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_reader, &QWidget::customContextMenuRequested, this, [this, entity](const QPoint &pos) {
+    connect(m_reader, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         QMenu menu(this);
-        menu.addAction(m_claimAction);
-        menu.addMenu(entity);
+        menu.addAction(m_annotationActions->claim());
+        menu.addMenu(m_annotationActions->entityMenu());
+        menu.addAction(m_annotationActions->note());
         menu.exec(m_reader->mapToGlobal(pos));
     });
-    Q_UNUSED(readerActions);
+    m_original->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_original, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        // The original has no selection signal: offer the actions and read the selection when one fires.
+        m_annotationActions->setSelectionAvailable(true);
+        QMenu menu(this);
+        menu.addAction(m_annotationActions->claim());
+        menu.addMenu(m_annotationActions->entityMenu());
+        menu.exec(m_original->mapToGlobal(pos));
+    });
+}
+
+void MainWindow::connectSignals()
+{
+    connect(m_library, &LibraryPanel::articleRequested, this, [this](qint64 id) {
+        if (auto r = openArticle(id); !r)
+            showError(r.error().message);
+    });
+    connect(m_libraryController, &LibraryController::articleImported, this, [this](qint64 id) {
+        if (auto r = openArticle(id); !r)
+            showError(r.error().message);
+    });
+    connect(m_libraryController, &LibraryController::errorOccurred, this, &MainWindow::showError);
+    connect(m_libraryController, &LibraryController::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_empty, &EmptyState::openFileRequested, m_libraryController, &LibraryController::openFileDialog);
+    connect(m_empty, &EmptyState::openUrlRequested, m_libraryController, &LibraryController::openUrlDialog);
+    connect(m_empty, &EmptyState::sampleRequested, this, [this] {
+        if (auto r = m_libraryController->importSample(); !r)
+            showError(r.error().message);
+    });
+
+    connect(m_session, &ArticleSession::articleOpened, this, [this](const Core::Article &article) {
+        showArticleView(true);
+        const double position = m_settings->readingPosition(article.id);
+        m_reader->showArticle(article, position, m_session->annotations());
+        m_profile->interceptor()->setRemoteAllowed(m_settings->remoteContentAllowed(article.id));
+        {
+            const QSignalBlocker blocker(m_remoteAction);
+            m_remoteAction->setEnabled(true);
+            m_remoteAction->setChecked(m_settings->remoteContentAllowed(article.id));
+        }
+        auto snapshot = Core::ArticleRepository(m_database).snapshot(article.current.snapshotId);
+        if (snapshot)
+            m_original->showSnapshot(article.id, *snapshot);
+        else
+            showError(snapshot.error().message);
+        m_library->setCurrentArticle(article.id);
+        m_settings->setLastArticle(article.id);
+        const int minutes = m_reader->readingMinutes();
+        m_readingTime->setText(minutes > 0 ? readingTimeLabel(minutes) : QString());
+        setWindowTitle(tr("%1 — Gloss").arg(article.current.metadata.title));
+    });
+    connect(m_session, &ArticleSession::annotationsChanged, this, [this](const QList<Core::Annotation> &list) {
+        m_reader->setAnnotations(list);
+        m_annotations->setAnnotations(list);
+    });
+    // The original page is painted after the reader: both pages may share one renderer process, and anchoring
+    // by quote in a long original must not hold up the reader.
+    connect(m_reader, &ReaderView::highlightsPainted, this, [this] {
+        if (m_session->hasArticle())
+            m_original->setAnnotations(m_session->annotations());
+    });
+    connect(m_session->undoStack(), &QUndoStack::indexChanged, this, [this] { refreshLibrary(); });
+    connect(m_session, &ArticleSession::errorOccurred, this, &MainWindow::showError);
+    connect(m_annotationController, &AnnotationController::errorOccurred, this, &MainWindow::showError);
+    connect(m_annotationController, &AnnotationController::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_reader, &ReaderView::selectionChanged, this, [this](Core::TextPositionSelector s) {
+        if (s.isValid() && s.end > s.start)
+            statusBar()->showMessage(tr("Selected %1 characters (%2–%3): C claim, E+digit entity, N note")
+                                         .arg(s.end - s.start)
+                                         .arg(s.start)
+                                         .arg(s.end));
+        else
+            statusBar()->clearMessage();
+    });
+    connect(m_reader, &ReaderView::readingPositionChanged, this, [this](qint64 id, double fraction) {
+        m_settings->setReadingPosition(id, fraction);
+        m_library->view()->viewport()->update();
+        if (m_viewActions->syncScroll()->isChecked() && m_original->isLoaded())
+            m_original->runScript(
+                QStringLiteral("window.scrollTo(0, %1 * Math.max(0, document.documentElement.scrollHeight"
+                               " - window.innerHeight)); true")
+                    .arg(fraction),
+                [](const QVariant &) {});
+    });
+    // With the focus in the original page, C and E act on its selection (read when they fire).
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        if (now && (now == m_original || m_original->isAncestorOf(now)))
+            m_annotationActions->setSelectionAvailable(true);
+        else if (now && (now == m_reader || m_reader->isAncestorOf(now)))
+            m_annotationActions->setSelectionAvailable(
+                m_reader->selection().isValid() && m_reader->selection().end > m_reader->selection().start);
+    });
+
+    connect(m_theme, &ThemeController::effectiveThemeChanged, this, &MainWindow::applyTheme);
+    connect(m_settings, &Settings::changed, this, [this](const QString &key) {
+        if (key == u"reader/typography")
+            m_reader->setTypography(m_settings->typography());
+        if (key == u"annotation/annotator" && !m_settings->annotatorName().isEmpty())
+            m_session->setCreator(m_settings->annotatorName());
+    });
+    connect(m_viewActions->distractionFree(), &QAction::toggled, this, &MainWindow::setDistractionFree);
+    connect(m_viewActions->help(), &QAction::triggered, this, &MainWindow::openHelp);
+    connect(m_viewActions->focusLibrary(), &QAction::triggered, this,
+        [this] { m_library->view()->setFocus(Qt::ShortcutFocusReason); });
+    connect(m_viewActions->focusReader(), &QAction::triggered, this,
+        [this] { m_reader->setFocus(Qt::ShortcutFocusReason); });
+    connect(m_viewActions->focusOriginal(), &QAction::triggered, this,
+        [this] { m_original->setFocus(Qt::ShortcutFocusReason); });
+    connect(m_viewActions->focusAnnotations(), &QAction::triggered, this,
+        [this] { m_annotations->view()->setFocus(Qt::ShortcutFocusReason); });
+    connect(m_viewActions->search(), &QAction::triggered, this, [this] {
+        if (m_distractionFree)
+            m_viewActions->distractionFree()->setChecked(false);
+        m_library->searchField()->setFocus(Qt::ShortcutFocusReason);
+        m_library->searchField()->selectAll();
+    });
+}
+
+QAction *MainWindow::claimAction() const
+{
+    return m_annotationActions->claim();
+}
+
+QAction *MainWindow::entityAction(const QString &type) const
+{
+    return m_annotationActions->entity(type);
+}
+
+QAction *MainWindow::deleteAction() const
+{
+    return m_annotationActions->remove();
+}
+
+QAction *MainWindow::undoAction() const
+{
+    return m_annotationActions->undo();
+}
+
+QAction *MainWindow::redoAction() const
+{
+    return m_annotationActions->redo();
 }
 
 Core::Result<qint64> MainWindow::importFile(const QString &path)
 {
-    auto outcome = Core::ArticleImporter(m_database).importFile(path);
-    if (!outcome)
-        return std::unexpected(outcome.error());
-    refreshLibrary();
-    if (auto r = openArticle(outcome->articleId); !r)
-        return std::unexpected(r.error());
-    return outcome->articleId;
+    return m_libraryController->importFile(path);
 }
 
 Core::Result<void> MainWindow::openArticle(qint64 id)
 {
+    if (m_session->hasArticle() && m_session->article().id == id)
+        return {};
     return m_session->open(id);
 }
 
 void MainWindow::refreshLibrary()
 {
-    auto rows = Core::ArticleRepository(m_database).summaries();
-    if (!rows) {
-        showError(rows.error().message);
-        return;
-    }
-    m_library->setArticles(*rows);
+    m_libraryController->refresh();
 }
 
-void MainWindow::annotateSelection(int kind, const QString &label)
+void MainWindow::restoreState()
 {
-    const Core::TextPositionSelector selection = m_reader->selection();
-    if (!selection.isValid() || selection.end <= selection.start) {
-        statusBar()->showMessage(tr("Select some text in the reader view first."), 4000);
-        return;
-    }
-    auto id = m_session->annotate(selection, Core::AnnotationKind(kind), label);
-    if (!id) {
-        showError(id.error().message);
-        return;
-    }
-    refreshLibrary();
-    statusBar()->showMessage(tr("Saved %1.").arg(label), 3000);
+    if (const QByteArray g = m_settings->windowGeometry(); !g.isEmpty())
+        restoreGeometry(g);
+    if (const QByteArray s = m_settings->splitterState(); !s.isEmpty())
+        m_splitter->restoreState(s);
 }
 
-void MainWindow::deleteCurrentAnnotation()
+void MainWindow::closeEvent(QCloseEvent *event)
 {
-    const QString id = m_annotations->currentAnnotationId();
-    if (id.isEmpty()) {
-        statusBar()->showMessage(tr("Select an annotation in the list first."), 4000);
+    if (m_distractionFree)
+        setDistractionFree(false);
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setSplitterState(m_splitter->saveState());
+    m_settings->sync();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (LibraryController::canDrop(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    if (m_libraryController->handleDrop(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::setDistractionFree(bool on)
+{
+    if (on == m_distractionFree)
         return;
+    m_distractionFree = on;
+    if (on)
+        m_splitterBeforeDistractionFree = m_splitter->saveState();
+    m_library->setVisible(!on);
+    m_original->setVisible(!on);
+    m_annotations->setVisible(!on);
+    menuBar()->setVisible(!on);
+    statusBar()->setVisible(!on);
+    if (!on && !m_splitterBeforeDistractionFree.isEmpty())
+        m_splitter->restoreState(m_splitterBeforeDistractionFree);
+    {
+        const QSignalBlocker blocker(m_viewActions->distractionFree());
+        m_viewActions->distractionFree()->setChecked(on);
     }
-    if (auto r = m_session->remove(id); !r)
-        showError(r.error().message);
-    refreshLibrary();
+    if (on)
+        m_reader->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showArticleView(bool article)
+{
+    m_readerStack->setCurrentWidget(article ? static_cast<QWidget *>(m_reader) : m_empty);
+}
+
+void MainWindow::applyTheme(const QString &theme)
+{
+    m_reader->setTheme(theme);
+}
+
+void MainWindow::openHelp()
+{
+    if (m_help->isVisible())
+        m_help->hide();
+    else
+        m_help->open();
+}
+
+void MainWindow::openPreferences()
+{
+    PreferencesDialog dialog(m_settings, { QStringLiteral("default") }, this);
+    dialog.exec();
+}
+
+void MainWindow::toggleRemoteContent(bool allowed)
+{
+    if (!m_session->hasArticle())
+        return;
+    m_settings->setRemoteContentAllowed(m_session->article().id, allowed);
+    m_profile->interceptor()->setRemoteAllowed(allowed);
+    m_original->reload();
+    statusBar()->showMessage(
+        allowed ? tr("Remote content allowed for this original.") : tr("Remote content blocked for this original."),
+        4000);
 }
 
 void MainWindow::showError(const QString &message)
@@ -203,15 +438,6 @@ void MainWindow::showError(const QString &message)
     statusBar()->showMessage(message, 8000);
     if (QApplication::platformName() != u"offscreen")
         QMessageBox::warning(this, tr("Gloss"), message);
-}
-
-void MainWindow::openFileDialog()
-{
-    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import articles"), {},
-                                                            tr("Articles (*.html *.htm *.mhtml *.mht *.txt);;All files (*)"));
-    for (const QString &path : paths)
-        if (auto r = importFile(path); !r)
-            showError(r.error().message);
 }
 
 void MainWindow::exportDialog()

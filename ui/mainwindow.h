@@ -2,11 +2,12 @@
 
 #include "core/result.h"
 
-#include <QHash>
 #include <QMainWindow>
 
 class QAction;
+class QLabel;
 class QSplitter;
+class QStackedWidget;
 
 namespace Gloss::Core {
 class Database;
@@ -14,24 +15,37 @@ class Database;
 
 namespace Gloss::Ui {
 
+class AnnotationActions;
+class AnnotationController;
 class AnnotationPanel;
 class ArticleSession;
+class EmptyState;
+class HelpOverlay;
+class LibraryController;
 class LibraryPanel;
 class OfflineProfile;
 class OriginalView;
 class ReaderView;
+class Settings;
+class ThemeController;
+class ViewActions;
 
-/// Gloss's main window: library list | reader view | original page | annotations. It only wires widgets to
-/// the ArticleSession; the work is in core.
+/// Gloss's main window: library | reader view | original page | annotations, in a splitter. It lays out
+/// the widgets and connects them; the work is in the controllers (AnnotationController, LibraryController,
+/// ThemeController), the action sets (AnnotationActions, ViewActions) and in core.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
-    /// Entity types offered in the Annotate menu, with their shortcut digit (E then the digit).
+    /// Entity types offered in the Annotate menu, in the order of their digit keys (E then the digit).
     static QStringList entityTypes();
 
+    /// Uses the application's default Settings.
     MainWindow(Core::Database &database, const QString &creator, QWidget *parent = nullptr);
+    /// Uses `settings` (not owned; it must outlive the window). The annotator name in Settings, when set,
+    /// wins over `creator`.
+    MainWindow(Core::Database &database, Settings *settings, const QString &creator, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     /// Imports a file and opens it. Errors: those of ArticleImporter (shown to the user by the caller).
@@ -40,39 +54,71 @@ public:
     Core::Result<void> openArticle(qint64 id);
     /// Re-reads the library list.
     void refreshLibrary();
+    /// Restores the window geometry and splitter sizes saved at the last close.
+    void restoreState();
+
+    /// Hides everything but the reader (and shows it again).
+    void setDistractionFree(bool on);
+    bool isDistractionFree() const { return m_distractionFree; }
 
     ReaderView *readerView() const { return m_reader; }
     OriginalView *originalView() const { return m_original; }
     ArticleSession *session() const { return m_session; }
     LibraryPanel *libraryPanel() const { return m_library; }
     AnnotationPanel *annotationPanel() const { return m_annotations; }
-    QAction *claimAction() const { return m_claimAction; }
-    QAction *entityAction(const QString &type) const { return m_entityActions.value(type); }
-    QAction *deleteAction() const { return m_deleteAction; }
-    QAction *undoAction() const { return m_undoAction; }
-    QAction *redoAction() const { return m_redoAction; }
+    EmptyState *emptyState() const { return m_empty; }
+    HelpOverlay *helpOverlay() const { return m_help; }
+    Settings *settings() const { return m_settings; }
+    AnnotationActions *annotationActions() const { return m_annotationActions; }
+    ViewActions *viewActions() const { return m_viewActions; }
+    AnnotationController *annotationController() const { return m_annotationController; }
+    LibraryController *libraryController() const { return m_libraryController; }
+    ThemeController *themeController() const { return m_theme; }
+    QAction *claimAction() const;
+    QAction *entityAction(const QString &type) const;
+    QAction *deleteAction() const;
+    QAction *undoAction() const;
+    QAction *redoAction() const;
+    QAction *remoteContentAction() const { return m_remoteAction; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    void createActions();
-    void annotateSelection(int kind, const QString &label);
-    void deleteCurrentAnnotation();
+    void buildLayout();
+    void createMenus();
+    void connectSignals();
     void showError(const QString &message);
-    void openFileDialog();
+    void showArticleView(bool article);
+    void applyTheme(const QString &theme);
+    void openHelp();
+    void openPreferences();
     void exportDialog();
+    void toggleRemoteContent(bool allowed);
 
     Core::Database &m_database;
+    Settings *m_settings = nullptr;
     OfflineProfile *m_profile = nullptr;
     ArticleSession *m_session = nullptr;
     LibraryPanel *m_library = nullptr;
+    QStackedWidget *m_readerStack = nullptr;
+    EmptyState *m_empty = nullptr;
     ReaderView *m_reader = nullptr;
     OriginalView *m_original = nullptr;
     AnnotationPanel *m_annotations = nullptr;
     QSplitter *m_splitter = nullptr;
-    QAction *m_claimAction = nullptr;
-    QAction *m_deleteAction = nullptr;
-    QAction *m_undoAction = nullptr;
-    QAction *m_redoAction = nullptr;
-    QHash<QString, QAction *> m_entityActions;
+    HelpOverlay *m_help = nullptr;
+    QLabel *m_readingTime = nullptr;
+    ThemeController *m_theme = nullptr;
+    AnnotationActions *m_annotationActions = nullptr;
+    ViewActions *m_viewActions = nullptr;
+    AnnotationController *m_annotationController = nullptr;
+    LibraryController *m_libraryController = nullptr;
+    QAction *m_remoteAction = nullptr;
+    QByteArray m_splitterBeforeDistractionFree;
+    bool m_distractionFree = false;
 };
 
 } // namespace Gloss::Ui

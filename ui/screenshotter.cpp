@@ -42,13 +42,13 @@ void Screenshotter::poll()
     const bool hasArticle = m_window->session()->hasArticle();
     bool painted = true;
     if (hasArticle) {
-        const int anchored = int(std::count_if(m_window->session()->annotations().cbegin(),
-                                               m_window->session()->annotations().cend(), [](const Core::Annotation &a) {
-                                                   return a.status != Core::AnchorStatus::Orphaned;
-                                               }));
+        const int anchored
+            = int(std::count_if(m_window->session()->annotations().cbegin(), m_window->session()->annotations().cend(),
+                [](const Core::Annotation &a) { return a.status != Core::AnchorStatus::Orphaned; }));
         painted = m_window->readerView()->isReady() && (anchored == 0 || m_window->readerView()->paintedMarks() > 0)
-                  && hasContent(m_window->readerView()->grab().toImage())
-                  && hasContent(m_window->originalView()->grab().toImage());
+            && m_window->originalView()->isLoaded() && (anchored == 0 || m_window->originalView()->paintedMarks() > 0)
+            && hasContent(m_window->readerView()->grab().toImage())
+            && hasContent(m_window->originalView()->grab().toImage());
     }
     const bool timedOut = m_elapsed.elapsed() > m_timeoutMs;
     if (!painted && !timedOut)
@@ -62,11 +62,12 @@ void Screenshotter::poll()
     if (!painted)
         Q_EMIT finished(false, tr("Saved %1, but the panes had not painted after %2 ms.").arg(m_path).arg(m_timeoutMs));
     else
-        Q_EMIT finished(true, tr("Saved %1 (%2x%3) after %4 ms.")
-                                  .arg(m_path)
-                                  .arg(image.width())
-                                  .arg(image.height())
-                                  .arg(m_elapsed.elapsed()));
+        Q_EMIT finished(true,
+            tr("Saved %1 (%2x%3) after %4 ms.")
+                .arg(m_path)
+                .arg(image.width())
+                .arg(image.height())
+                .arg(m_elapsed.elapsed()));
 }
 
 } // namespace Gloss::Ui

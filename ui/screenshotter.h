@@ -12,7 +12,8 @@ namespace Gloss::Ui {
 class MainWindow;
 
 /// Saves a picture of the main window once both web panes have painted: it polls (every 100 ms, up to
-/// `timeoutMs` milliseconds) until the reader view is ready with its highlights painted and neither pane's
+/// `timeoutMs` milliseconds) until the reader view is ready with its highlights painted, the original page
+/// has loaded with its quote-anchored highlights, and neither pane's
 /// grab is one flat colour, rather than sleeping a fixed time (WebEngine grabs right after loadFinished can
 /// be blank).
 class Screenshotter final : public QObject

@@ -3,16 +3,22 @@
 #include "core/storage/articleimporter.h"
 #include "core/storage/articlerepository.h"
 #include "core/storage/database.h"
+#include "ui/articlesession.h"
+#include "ui/batchimporter.h"
+#include "ui/controllers/librarycontroller.h"
 #include "ui/mainwindow.h"
 #include "ui/screenshotter.h"
+#include "ui/settings.h"
 #include "ui/web/contentschemehandler.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTextStream>
-
+#include <QTimer>
 #include <cstdio>
 
 namespace {
@@ -20,7 +26,8 @@ namespace {
 int fail(const QString &message, int code = 1)
 {
     QTextStream(stderr) << "gloss: " << message << '\n';
-    if (QApplication::instance() && QApplication::platformName() != u"offscreen" && QApplication::platformName() != u"minimal")
+    if (QApplication::instance() && QApplication::platformName() != u"offscreen"
+        && QApplication::platformName() != u"minimal")
         QMessageBox::critical(nullptr, QStringLiteral("Gloss"), message);
     return code;
 }
@@ -28,7 +35,7 @@ int fail(const QString &message, int code = 1)
 bool hasDisplay()
 {
     return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
-           || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
 bool wants(int argc, char **argv, const char *option)
@@ -43,6 +50,8 @@ bool wants(int argc, char **argv, const char *option)
 
 int main(int argc, char **argv)
 {
+    QElapsedTimer startup;
+    startup.start();
     // A screenshot needs no screen: render offscreen when there is no display.
     if (!hasDisplay()) {
         if (wants(argc, argv, "--screenshot") || wants(argc, argv, "--help") || wants(argc, argv, "--version")) {
@@ -54,7 +63,8 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    if (qEnvironmentVariable("QT_QPA_PLATFORM") == u"offscreen" && qEnvironmentVariableIsEmpty("QTWEBENGINE_CHROMIUM_FLAGS"))
+    if (qEnvironmentVariable("QT_QPA_PLATFORM") == u"offscreen"
+        && qEnvironmentVariableIsEmpty("QTWEBENGINE_CHROMIUM_FLAGS"))
         qputenv("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu");
     Gloss::Ui::ContentSchemeHandler::registerScheme();
     QApplication app(argc, argv);
@@ -68,19 +78,24 @@ int main(int argc, char **argv)
                                                     "and entities."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("db"), QStringLiteral("The store (SQLite file); default: the user's data folder."),
-                      QStringLiteral("PATH")});
-    parser.addOption({QStringLiteral("article"), QStringLiteral("Open the stored article ID."), QStringLiteral("ID")});
-    parser.addOption({QStringLiteral("screenshot"),
-                      QStringLiteral("Save a picture of the window to OUT.png once both panes have painted, then exit."),
-                      QStringLiteral("OUT.png")});
-    parser.addOption({QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1400x900)."),
-                      QStringLiteral("WxH"), QStringLiteral("1400x900")});
-    parser.addOption({QStringLiteral("creator"), QStringLiteral("Annotator name (default: $USER)."),
-                      QStringLiteral("NAME")});
-    parser.addPositionalArgument(QStringLiteral("source"), QStringLiteral("A file (.html, .htm, .mhtml, .txt) or "
-                                                                          "http(s) URL to import and open."),
-                                 QStringLiteral("[FILE|URL]"));
+    parser.addOption({ QStringLiteral("db"),
+        QStringLiteral("The store (SQLite file); default: the user's data folder."), QStringLiteral("PATH") });
+    parser.addOption(
+        { QStringLiteral("article"), QStringLiteral("Open the stored article ID."), QStringLiteral("ID") });
+    parser.addOption({ QStringLiteral("screenshot"),
+        QStringLiteral("Save a picture of the window to OUT.png once both panes have painted, then exit."),
+        QStringLiteral("OUT.png") });
+    parser.addOption({ QStringLiteral("size"), QStringLiteral("Window size for --screenshot (default 1400x900)."),
+        QStringLiteral("WxH"), QStringLiteral("1400x900") });
+    parser.addOption({ QStringLiteral("creator"), QStringLiteral("Annotator name (default: Preferences, else $USER)."),
+        QStringLiteral("NAME") });
+    parser.addOption({ QStringLiteral("theme"),
+        QStringLiteral("Reader theme: system, light, sepia or dark (with --screenshot: for that picture only)."),
+        QStringLiteral("THEME") });
+    parser.addPositionalArgument(QStringLiteral("source"),
+        QStringLiteral("A file (.html, .htm, .mhtml, .txt) or "
+                       "http(s) URL to import and open."),
+        QStringLiteral("[FILE|URL]"));
     parser.process(app);
 
     static const QRegularExpression sizePattern(QStringLiteral("^(\\d{3,5})x(\\d{3,5})$"));
@@ -90,21 +105,54 @@ int main(int argc, char **argv)
     if (parser.positionalArguments().size() > 1)
         return fail(QStringLiteral("name at most one file or URL to open"), 2);
 
-    auto database = Gloss::Core::Database::open(parser.value(QStringLiteral("db")));
+    const bool screenshot = parser.isSet(QStringLiteral("screenshot"));
+    if (parser.isSet(QStringLiteral("theme"))
+        && !Gloss::Ui::Settings::themes().contains(parser.value(QStringLiteral("theme"))))
+        return fail(QStringLiteral("--theme takes system, light, sepia or dark"), 2);
+    // A screenshot neither reads nor changes the user's preferences: it uses fresh, throw-away settings.
+    QTemporaryDir scratch;
+    std::unique_ptr<Gloss::Ui::Settings> settings = screenshot
+        ? std::make_unique<Gloss::Ui::Settings>(scratch.filePath(QStringLiteral("settings.ini")))
+        : std::make_unique<Gloss::Ui::Settings>();
+    if (screenshot)
+        settings->setTheme(QStringLiteral("light"));
+    if (parser.isSet(QStringLiteral("theme")))
+        settings->setTheme(parser.value(QStringLiteral("theme")));
+
+    QString dbPath = parser.value(QStringLiteral("db"));
+    if (dbPath.isEmpty() && !screenshot)
+        dbPath = settings->databasePath();
+    auto database = Gloss::Core::Database::open(dbPath);
     if (!database)
         return fail(database.error().message);
 
     QString creator = parser.value(QStringLiteral("creator"));
     if (creator.isEmpty())
         creator = qEnvironmentVariable("USER", QStringLiteral("gloss"));
-    Gloss::Ui::MainWindow window(**database, creator);
+    Gloss::Ui::MainWindow window(**database, settings.get(), creator);
+    if (parser.isSet(QStringLiteral("creator")))
+        window.session()->setCreator(creator);
+    window.libraryController()->setUrlFetcher([](const QUrl &url) -> Gloss::Core::Result<Gloss::Ui::FetchedPage> {
+        auto page = Gloss::Cli::fetchUrl(url);
+        if (!page)
+            return std::unexpected(page.error());
+        return Gloss::Ui::FetchedPage { page->bytes, page->url, page->contentType };
+    });
     window.resize(sizeMatch.captured(1).toInt(), sizeMatch.captured(2).toInt());
+    if (!screenshot && !parser.isSet(QStringLiteral("size")))
+        window.restoreState();
 
     qint64 articleId = 0;
     if (!parser.positionalArguments().isEmpty()) {
         const QString source = parser.positionalArguments().first();
         const QUrl url(source, QUrl::StrictMode);
         Gloss::Core::Result<Gloss::Core::ImportOutcome> outcome;
+        if ((url.scheme() == u"http" || url.scheme() == u"https") && !screenshot) {
+            // Through WebEngine, so that script-rendered pages work; saved as an MHTML snapshot.
+            window.show();
+            window.libraryController()->importUrl(url);
+            return app.exec();
+        }
         if (url.scheme() == u"http" || url.scheme() == u"https") {
             auto page = Gloss::Cli::fetchUrl(url);
             if (!page)
@@ -122,15 +170,19 @@ int main(int argc, char **argv)
         if (articleId <= 0)
             return fail(QStringLiteral("--article takes an article id (a positive number)"), 2);
     } else if (auto ids = Gloss::Core::ArticleRepository(**database).articleIds(); ids && !ids->isEmpty()) {
-        articleId = ids->last();
+        // The article open at the last close, else the newest.
+        articleId = ids->contains(settings->lastArticle()) ? settings->lastArticle() : ids->last();
     }
     if (articleId) {
         if (auto r = window.openArticle(articleId); !r)
             return fail(r.error().message);
     }
     window.show();
+    if (qEnvironmentVariableIsSet("GLOSS_STARTUP_TIME"))
+        QTimer::singleShot(0, &window,
+            [&startup] { QTextStream(stderr) << "gloss: usable window after " << startup.elapsed() << " ms\n"; });
 
-    if (parser.isSet(QStringLiteral("screenshot"))) {
+    if (screenshot) {
         auto *shot = new Gloss::Ui::Screenshotter(&window, parser.value(QStringLiteral("screenshot")), 30000, &app);
         int exitCode = 0;
         QObject::connect(shot, &Gloss::Ui::Screenshotter::finished, &app, [&exitCode](bool ok, const QString &message) {

@@ -1,10 +1,13 @@
-// Gloss reader-view script: maps DOM selections to reader-text offsets and paints highlights.
+// Gloss reader-view script: maps DOM selections to reader-text offsets, paints highlights (marks.js), applies
+// typography, reports the reading position and lets the keyboard select text.
 // Offsets here are UTF-16 code units of the reader text (JavaScript string units); C++ converts them to
 // code points (core/anchoring/codepointindex.h). Every block element of the reader HTML carries data-start,
 // and its textContent equals readerText.slice(start, start + textContent.length) (DESIGN.md).
 (function () {
   'use strict';
   var bridge = null;
+  var keyboardCaret = false;
+  var pendingScroll = null;
 
   function body() { return document.getElementById('gloss-body'); }
   function blocks() {
@@ -24,6 +27,27 @@
       // Text inside a nested block belongs to that block.
       if (blockOf(t) === el) out.push(t);
     }
+    return out;
+  }
+  // Every text node of the body with its reader-text offset, in document order (one walk).
+  function segments() {
+    var root = body(), out = [];
+    if (!root) return out;
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, null);
+    var lastBlock = null, pos = 0;
+    for (var t = walker.nextNode(); t; t = walker.nextNode()) {
+      var b = blockOf(t);
+      if (!b) continue;
+      if (b !== lastBlock) {
+        // Returning to an outer block after a nested one: continue after the text already seen of it.
+        if (!b.__glossPos) b.__glossPos = parseInt(b.getAttribute('data-start'), 10);
+        lastBlock = b;
+      }
+      pos = b.__glossPos;
+      out.push({ node: t, start: pos });
+      b.__glossPos = pos + t.data.length;
+    }
+    blocks().forEach(function (b) { delete b.__glossPos; });
     return out;
   }
   // Offset of (node, offset) inside `block`, in UTF-16 units of the block's text.
@@ -102,46 +126,76 @@
     }
     return null;
   }
-  function clearHighlights() {
-    var marks = document.querySelectorAll('mark.gloss-hl');
-    for (var i = marks.length - 1; i >= 0; i--) {
-      var m = marks[i], parent = m.parentNode;
-      while (m.firstChild) parent.insertBefore(m.firstChild, m);
-      parent.removeChild(m);
-      parent.normalize();
-    }
+  function scrollFraction() {
+    var max = document.documentElement.scrollHeight - window.innerHeight;
+    return max > 0 ? Math.min(1, Math.max(0, window.scrollY / max)) : 0;
   }
-  function wrapRange(h) {
-    var all = blocks();
-    for (var i = 0; i < all.length; i++) {
-      var bStart = parseInt(all[i].getAttribute('data-start'), 10);
-      var nodes = textNodesOf(all[i]);
-      var pos = bStart;
-      for (var j = 0; j < nodes.length; j++) {
-        var t = nodes[j], tStart = pos, tEnd = pos + t.data.length;
-        pos = tEnd;
-        var a = Math.max(h.start, tStart), b = Math.min(h.end, tEnd);
-        if (a >= b) continue;
-        var node = t;
-        if (a > tStart) node = node.splitText(a - tStart);
-        if (b < tEnd) node.splitText(b - a);
-        var mark = document.createElement('mark');
-        mark.className = 'gloss-hl ' + h.cls;
-        mark.setAttribute('data-id', h.id);
-        if (h.title) mark.title = h.title;
-        node.parentNode.insertBefore(mark, node);
-        mark.appendChild(node);
+  function restoreScroll(fraction) {
+    var max = document.documentElement.scrollHeight - window.innerHeight;
+    if (max > 0) window.scrollTo(0, Math.round(fraction * max));
+  }
+  // The first text node whose line is visible: where keyboard selection starts.
+  function firstVisibleText() {
+    var segs = segments();
+    for (var i = 0; i < segs.length; i++) {
+      var r = document.createRange();
+      r.selectNodeContents(segs[i].node);
+      var rect = r.getBoundingClientRect();
+      if (rect.bottom > 0 && rect.height > 0 && segs[i].node.data.trim().length) return segs[i].node;
+    }
+    return segs.length ? segs[0].node : null;
+  }
+  var keyMap = {
+    ArrowRight: ['forward', 'character'], ArrowLeft: ['backward', 'character'],
+    ArrowDown: ['forward', 'line'], ArrowUp: ['backward', 'line'],
+    End: ['forward', 'lineboundary'], Home: ['backward', 'lineboundary']
+  };
+  // Keyboard selection without a mouse: Shift+arrows extend the selection from a caret placed at the first
+  // visible line (Ctrl+Shift+arrows by word, Alt+Shift+arrows by sentence); once a keyboard caret exists,
+  // arrows move it; Escape clears it.
+  function onKey(e) {
+    if (e.key === 'Escape') {
+      if (keyboardCaret || !window.getSelection().isCollapsed) {
+        window.getSelection().removeAllRanges();
+        keyboardCaret = false;
+        e.preventDefault();
+      }
+      return;
+    }
+    var m = keyMap[e.key];
+    if (!m || (!e.shiftKey && !keyboardCaret)) return;
+    var sel = window.getSelection();
+    var root = body();
+    if (!root) return;
+    if (!sel.rangeCount || !root.contains(sel.anchorNode)) {
+      var t = firstVisibleText();
+      if (!t) return;
+      sel.collapse(t, 0);
+      keyboardCaret = true;
+      if (e.key === 'ArrowRight' || e.key === 'ArrowDown') {
+        // The first press already selects one unit from the caret.
       }
     }
+    keyboardCaret = true;
+    var granularity = m[1];
+    if (e.ctrlKey && m[1] === 'character') granularity = 'word';
+    if (e.altKey && m[1] === 'character') granularity = 'sentence';
+    sel.modify(e.shiftKey ? 'extend' : 'move', m[0], granularity);
+    e.preventDefault();
   }
+  function titleOf(h) { return h.title || ''; }
+
   var gloss = {
     selection: currentSelection,
-    // highlights: [{id, start, end, cls, title}] with UTF-16 offsets; longer spans first so nested ones sit inside.
+    // highlights: [{id, start, end, cls, title}] with UTF-16 offsets.
     setHighlights: function (list) {
-      clearHighlights();
-      list.slice().sort(function (x, y) { return (y.end - y.start) - (x.end - x.start); }).forEach(wrapRange);
-      return document.querySelectorAll('mark.gloss-hl').length;
+      var t0 = performance.now();
+      glossMarks.clear(body() || document);
+      var n = glossMarks.paint(segments(), list.map(function (h) { h.title = titleOf(h); return h; }));
+      gloss.lastPaintMs = performance.now() - t0; // in-page time of the last pass (the benchmark reads it)
+      return n;
     },
+    lastPaintMs: 0,
     selectRange: function (start, end) {
       var a = domPoint(start, true), b = domPoint(end, false);
       if (!a || !b) return false;
@@ -153,16 +207,22 @@
       sel.addRange(range);
       return true;
     },
-    scrollToAnnotation: function (id) {
-      var old = document.querySelectorAll('mark.gloss-focus');
-      for (var i = 0; i < old.length; i++) old[i].classList.remove('gloss-focus');
-      var marks = document.querySelectorAll('mark.gloss-hl[data-id="' + id + '"]');
-      if (!marks.length) return false;
-      for (var j = 0; j < marks.length; j++) marks[j].classList.add('gloss-focus');
-      marks[0].scrollIntoView({ block: 'center' });
-      return true;
+    clearSelection: function () { window.getSelection().removeAllRanges(); keyboardCaret = false; },
+    scrollToAnnotation: function (id) { return glossMarks.focus(id); },
+    setTheme: function (theme) { document.documentElement.setAttribute('data-theme', theme); },
+    // {family: 'serif'|'sans', size: px, measure: em, lineHeight: number}
+    setTypography: function (t) {
+      var s = document.documentElement.style;
+      s.setProperty('--font-size', t.size + 'px');
+      s.setProperty('--measure', t.measure + 'em');
+      s.setProperty('--line-height', String(t.lineHeight));
+      document.documentElement.setAttribute('data-family', t.family);
     },
-    setTheme: function (theme) { document.documentElement.setAttribute('data-theme', theme); }
+    scrollFraction: scrollFraction,
+    restoreScroll: function (fraction) {
+      if (document.readyState === 'complete') restoreScroll(fraction);
+      else pendingScroll = fraction;
+    }
   };
   window.gloss = gloss;
 
@@ -178,7 +238,24 @@
         var m = e.target.closest ? e.target.closest('mark.gloss-hl') : null;
         if (m) bridge.reportClick(m.getAttribute('data-id'));
       });
-      bridge.reportReady();
+      document.addEventListener('mousedown', function () { keyboardCaret = false; });
+      document.addEventListener('keydown', onKey, true);
+      var timer = null;
+      window.addEventListener('scroll', function () {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(function () { timer = null; bridge.reportScroll(scrollFraction()); }, 250);
+      }, { passive: true });
+      window.addEventListener('load', function () {
+        if (pendingScroll !== null) { restoreScroll(pendingScroll); pendingScroll = null; }
+      });
+      // The highlights known when the document was made come with it (C++ puts them in a data attribute), so
+      // they are painted before the first frame, without a round trip.
+      var marks = 0, initial = document.getElementById('gloss-initial');
+      if (initial) {
+        try { marks = gloss.setHighlights(JSON.parse(initial.getAttribute('data-highlights') || '[]')); } catch (err) { marks = 0; }
+        initial.parentNode.removeChild(initial);
+      }
+      bridge.reportReady(marks);
     });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', connect);

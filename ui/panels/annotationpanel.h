@@ -1,39 +1,78 @@
 #pragma once
 
 #include "core/annotation/annotation.h"
+#include "ui/panels/annotationfilter.h"
 
 #include <QWidget>
 
-class QListView;
+class QCheckBox;
+class QComboBox;
 class QLabel;
-
-namespace Gloss::Core {
-class AnnotationListModel;
-}
+class QLineEdit;
+class QStandardItem;
+class QStandardItemModel;
+class QTreeView;
 
 namespace Gloss::Ui {
 
-/// The annotations of the open article in text order; activating one asks to show it in the reader.
+class AnnotationEditor;
+
+/// The annotations of the open article: filters (kind, label, creator, orphaned, text), the list in text
+/// order or grouped by entity (mentions of one entity under one row), and the side form (AnnotationEditor)
+/// for the current annotation's note and attributes. Orphans show their quote and can be re-attached.
+/// Activating a row asks to show the annotation (annotationActivated).
 class AnnotationPanel final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AnnotationPanel)
 public:
+    enum Role { IdRole = Qt::UserRole + 1 };
+
     explicit AnnotationPanel(QWidget *parent = nullptr);
 
     void setAnnotations(const QList<Core::Annotation> &annotations);
+    const QList<Core::Annotation> &annotations() const { return m_all; }
     /// The id of the selected annotation, or empty.
     QString currentAnnotationId() const;
+    /// Selects annotation `id` (clearing filters that hide it) and shows it in the form.
     void setCurrentAnnotation(const QString &id);
+    /// Number of annotations listed (after filtering).
     int count() const;
+
+    void setFilter(const AnnotationFilter &filter);
+    AnnotationFilter filter() const { return m_filter; }
+    void setGroupedByEntity(bool grouped);
+    bool isGroupedByEntity() const;
+
+    AnnotationEditor *editor() const { return m_editor; }
+    QTreeView *view() const { return m_view; }
 
 Q_SIGNALS:
     void annotationActivated(const QString &id);
+    void currentAnnotationChanged(const QString &id);
+    void saveRequested(const Gloss::Core::Annotation &edited);
+    void reattachRequested(const QString &annotationId);
 
 private:
-    Core::AnnotationListModel *m_model = nullptr;
-    QListView *m_view = nullptr;
+    void rebuild();
+    void readFilterWidgets();
+    QStandardItem *itemFor(const Core::Annotation &a) const;
+    QModelIndex indexOf(const QString &id) const;
+    void showCurrent();
+
+    QList<Core::Annotation> m_all;
+    AnnotationFilter m_filter;
+    QComboBox *m_kind = nullptr;
+    QComboBox *m_label = nullptr;
+    QLineEdit *m_text = nullptr;
+    QCheckBox *m_orphaned = nullptr;
+    QCheckBox *m_grouped = nullptr;
+    QStandardItemModel *m_model = nullptr;
+    QTreeView *m_view = nullptr;
     QLabel *m_summary = nullptr;
+    AnnotationEditor *m_editor = nullptr;
+    int m_listed = 0;
+    bool m_updatingWidgets = false;
 };
 
 } // namespace Gloss::Ui

@@ -23,8 +23,11 @@ public:
     explicit ContentSchemeHandler(QObject *parent = nullptr);
 
     /// Publishes `bytes` with MIME type `mimeType` (e.g. "text/html;charset=utf-8") under `key`;
-    /// returns its URL. Publishing under the same key replaces the content.
-    QUrl publish(const QString &key, const QByteArray &bytes, const QByteArray &mimeType);
+    /// returns its URL. Publishing under the same key replaces the content. `host` is "content" (reader
+    /// pages) or "original" (snapshots): a different host is a different site, so Chromium renders the two
+    /// views in separate processes and a heavy original never holds up the reader.
+    QUrl publish(const QString &key, const QByteArray &bytes, const QByteArray &mimeType,
+        const QString &host = QStringLiteral("content"));
 
     void requestStarted(QWebEngineUrlRequestJob *job) override;
 

@@ -1,0 +1,93 @@
+#include "annotationactions.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QUndoStack>
+#include <QWidget>
+
+namespace Gloss::Ui {
+
+QList<EntityTypeKey> AnnotationActions::defaultEntityTypes()
+{
+    return { { QStringLiteral("PERSON"), u'1', u'P' }, { QStringLiteral("ORG"), u'2', u'O' },
+        { QStringLiteral("GPE"), u'3', u'G' }, { QStringLiteral("LOC"), u'4', u'L' },
+        { QStringLiteral("NORP"), u'5', u'N' }, { QStringLiteral("EVENT"), u'6', u'V' },
+        { QStringLiteral("MISC"), u'7', u'M' } };
+}
+
+AnnotationActions::AnnotationActions(QUndoStack *undoStack, const QList<EntityTypeKey> &entityTypes, QWidget *owner)
+    : QObject(owner)
+    , m_owner(owner)
+{
+    m_claim = make(tr("Mark &Claim"), { QKeySequence(Qt::Key_C) }, tr("Marks the selected text as a claim."));
+    m_entityMenu = new QMenu(tr("Tag &Entity"), owner);
+    for (const EntityTypeKey &t : entityTypes) {
+        QList<QKeySequence> keys;
+        if (!t.digit.isNull())
+            keys << QKeySequence(QStringLiteral("E, %1").arg(t.digit));
+        if (!t.letter.isNull())
+            keys << QKeySequence(QStringLiteral("E, %1").arg(t.letter));
+        QAction *a = make(t.type, keys, tr("Tags the selected text as an entity of type %1.").arg(t.type));
+        m_entities.insert(t.type, a);
+        m_entityList << a;
+        m_entityMenu->addAction(a);
+    }
+    m_note = make(tr("Add &Note"), { QKeySequence(Qt::Key_N) },
+        tr("Adds a note: to the selected text as a new note, or else to the current annotation."));
+    m_next = make(tr("&Next Annotation"), { QKeySequence(Qt::Key_J), QKeySequence(Qt::ALT | Qt::Key_Down) },
+        tr("Moves to the next annotation in the text."));
+    m_previous = make(tr("&Previous Annotation"), { QKeySequence(Qt::Key_K), QKeySequence(Qt::ALT | Qt::Key_Up) },
+        tr("Moves to the previous annotation in the text."));
+    m_reattach = make(tr("&Re-attach to Selection"), { QKeySequence(Qt::Key_R) },
+        tr("Anchors the current (orphaned) annotation on the selected text."));
+    m_remove = make(tr("&Delete Annotation"), { QKeySequence(QKeySequence::Delete), QKeySequence(Qt::Key_Backspace) },
+        tr("Deletes the current annotation."));
+    m_undo = undoStack->createUndoAction(owner, tr("&Undo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo = undoStack->createRedoAction(owner, tr("&Redo"));
+    m_redo->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y) });
+    owner->addAction(m_undo);
+    owner->addAction(m_redo);
+    setSelectionAvailable(false);
+}
+
+QAction *AnnotationActions::make(const QString &text, const QList<QKeySequence> &keys, const QString &whatsThis)
+{
+    auto *a = new QAction(text, m_owner);
+    a->setShortcuts(keys);
+    a->setWhatsThis(whatsThis);
+    a->setStatusTip(whatsThis);
+    // Single-letter shortcuts must not fire while a text field has focus: QLineEdit/QPlainTextEdit accept
+    // the ShortcutOverride for printable keys, so typing wins there.
+    a->setShortcutContext(Qt::WindowShortcut);
+    m_owner->addAction(a);
+    return a;
+}
+
+void AnnotationActions::setSelectionAvailable(bool available)
+{
+    m_claim->setEnabled(available);
+    for (QAction *a : std::as_const(m_entityList))
+        a->setEnabled(available);
+}
+
+void AnnotationActions::populate(QMenu *menu) const
+{
+    menu->addAction(m_claim);
+    menu->addMenu(m_entityMenu);
+    menu->addAction(m_note);
+    menu->addSeparator();
+    menu->addAction(m_next);
+    menu->addAction(m_previous);
+    menu->addSeparator();
+    menu->addAction(m_reattach);
+    menu->addAction(m_remove);
+}
+
+QList<QAction *> AnnotationActions::all() const
+{
+    return QList<QAction *> { m_claim } + m_entityList
+        + QList<QAction *> { m_note, m_next, m_previous, m_reattach, m_remove, m_undo, m_redo };
+}
+
+} // namespace Gloss::Ui

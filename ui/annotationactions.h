@@ -1,0 +1,73 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+class QAction;
+class QMenu;
+class QUndoStack;
+class QWidget;
+
+namespace Gloss::Ui {
+
+/// One entity type offered for tagging, with its keys: "E, digit" and "E, letter".
+struct EntityTypeKey
+{
+    QString type; ///< "PERSON"
+    QChar digit; ///< '1'
+    QChar letter; ///< 'P'
+};
+
+/// The annotation actions and their keyboard shortcuts (brat/INCEpTION-style single keys): C claim,
+/// E then a digit or letter per entity type, N note, J/K next/previous annotation, R re-attach an orphan to
+/// the selection, Delete, Ctrl+Z / Ctrl+Shift+Z. Only actions: AnnotationController decides what they do.
+/// The actions are added to `owner` so that their shortcuts work with the menu bar hidden.
+class AnnotationActions final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AnnotationActions)
+public:
+    /// The default entity types (1 PERSON, 2 ORG, 3 GPE, 4 LOC, 5 NORP, 6 EVENT, 7 MISC) with letter keys.
+    static QList<EntityTypeKey> defaultEntityTypes();
+
+    AnnotationActions(QUndoStack *undoStack, const QList<EntityTypeKey> &entityTypes, QWidget *owner);
+
+    QAction *claim() const { return m_claim; }
+    QAction *entity(const QString &type) const { return m_entities.value(type); }
+    QList<QAction *> entities() const { return m_entityList; }
+    QAction *note() const { return m_note; }
+    QAction *next() const { return m_next; }
+    QAction *previous() const { return m_previous; }
+    QAction *reattach() const { return m_reattach; }
+    QAction *remove() const { return m_remove; }
+    QAction *undo() const { return m_undo; }
+    QAction *redo() const { return m_redo; }
+    QMenu *entityMenu() const { return m_entityMenu; }
+
+    /// Enables the actions that need a selection.
+    void setSelectionAvailable(bool available);
+    /// Fills the Annotate menu.
+    void populate(QMenu *menu) const;
+    /// Every action with a shortcut, for the help overlay.
+    QList<QAction *> all() const;
+
+private:
+    QAction *make(const QString &text, const QList<QKeySequence> &keys, const QString &whatsThis);
+
+    QWidget *m_owner;
+    QAction *m_claim = nullptr;
+    QAction *m_note = nullptr;
+    QAction *m_next = nullptr;
+    QAction *m_previous = nullptr;
+    QAction *m_reattach = nullptr;
+    QAction *m_remove = nullptr;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    QMenu *m_entityMenu = nullptr;
+    QHash<QString, QAction *> m_entities;
+    QList<QAction *> m_entityList;
+};
+
+} // namespace Gloss::Ui

@@ -1,0 +1,235 @@
+#include "librarycontroller.h"
+
+#include "core/storage/articleimporter.h"
+#include "core/storage/articlerepository.h"
+#include "core/storage/database.h"
+#include "ui/dialogs/batchimportdialog.h"
+#include "ui/panels/librarypanel.h"
+#include "ui/settings.h"
+#include "ui/web/pagecapture.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QMimeData>
+#include <QWidget>
+
+namespace Gloss::Ui {
+
+namespace {
+bool isWebUrl(const QUrl &url)
+{
+    return url.scheme() == u"http" || url.scheme() == u"https";
+}
+} // namespace
+
+LibraryController::LibraryController(Core::Database &database, LibraryPanel *panel, Settings *settings, QWidget *window)
+    : QObject(window)
+    , m_database(database)
+    , m_panel(panel)
+    , m_settings(settings)
+    , m_window(window)
+{
+    m_panel->setReadingState([this](qint64 id) { return readingState(id); });
+}
+
+LibraryController::~LibraryController() = default;
+
+QString LibraryController::readingState(qint64 id) const
+{
+    if (!m_settings->hasReadingPosition(id))
+        return tr("unread");
+    const double f = m_settings->readingPosition(id);
+    if (f >= 0.97)
+        return tr("read");
+    return tr("%1% read").arg(int(f * 100));
+}
+
+void LibraryController::refresh()
+{
+    auto rows = Core::ArticleRepository(m_database).summaries();
+    if (!rows) {
+        Q_EMIT errorOccurred(rows.error().message);
+        return;
+    }
+    m_panel->setArticles(*rows);
+}
+
+Core::Result<qint64> LibraryController::importFile(const QString &path)
+{
+    auto outcome = Core::ArticleImporter(m_database).importFile(path);
+    if (!outcome)
+        return std::unexpected(outcome.error());
+    refresh();
+    Q_EMIT articleImported(outcome->articleId);
+    return outcome->articleId;
+}
+
+Core::Result<qint64> LibraryController::importSample()
+{
+    QFile f(QStringLiteral(":/gloss/samples/independent-serbia-russia.html"));
+    if (!f.open(QIODevice::ReadOnly))
+        return Core::fail(tr("The sample article is missing from this build."), Core::Error::Internal);
+    auto outcome
+        = Core::ArticleImporter(m_database)
+              .importBytes(f.readAll(), QUrl(QStringLiteral("qrc:/gloss/samples/independent-serbia-russia.html")),
+                  QStringLiteral("text/html"));
+    if (!outcome)
+        return std::unexpected(outcome.error());
+    refresh();
+    Q_EMIT articleImported(outcome->articleId);
+    return outcome->articleId;
+}
+
+void LibraryController::importUrl(const QUrl &url)
+{
+    if (!isWebUrl(url) && !url.isLocalFile()) {
+        Q_EMIT errorOccurred(tr("%1 is not a web address (http or https).").arg(url.toDisplayString()));
+        return;
+    }
+    if (!m_capture) {
+        // Created on first use: WebEngine's network profile costs start-up time.
+        m_capture = new PageCapture(this);
+        connect(m_capture, &PageCapture::progressChanged, this,
+            [this](int percent) { Q_EMIT message(tr("Loading… %1%").arg(percent), 0); });
+        connect(m_capture, &PageCapture::failed, this, &LibraryController::errorOccurred);
+        connect(m_capture, &PageCapture::captured, this, [this](const QByteArray &mhtml, const QUrl &finalUrl) {
+            auto outcome
+                = Core::ArticleImporter(m_database).importBytes(mhtml, finalUrl, QStringLiteral("multipart/related"));
+            if (!outcome) {
+                Q_EMIT errorOccurred(outcome.error().message);
+                return;
+            }
+            refresh();
+            Q_EMIT message(tr("Imported %1.").arg(finalUrl.toDisplayString()), 4000);
+            Q_EMIT articleImported(outcome->articleId);
+        });
+    }
+    if (m_capture->isBusy()) {
+        Q_EMIT message(tr("Still loading the previous address."), 4000);
+        return;
+    }
+    Q_EMIT message(tr("Loading %1…").arg(url.toDisplayString()), 0);
+    m_capture->capture(url);
+}
+
+BatchImportDialog *LibraryController::importBatch(const QStringList &sources)
+{
+    if (!m_batch) {
+        m_batch = new BatchImporter(m_database.path(), m_fetcher, this);
+        connect(m_batch, &BatchImporter::finished, this, [this](const QList<BatchImportItem> &items, bool) {
+            refresh();
+            for (auto it = items.crbegin(); it != items.crend(); ++it) {
+                if (it->ok()) {
+                    Q_EMIT articleImported(it->articleId);
+                    break;
+                }
+            }
+        });
+    }
+    if (m_batch->isRunning()) {
+        Q_EMIT message(tr("A batch import is already running."), 4000);
+        return nullptr;
+    }
+    auto *dialog = new BatchImportDialog(m_batch, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setModal(false);
+    dialog->show();
+    m_batch->start(sources);
+    return dialog;
+}
+
+bool LibraryController::canDrop(const QMimeData *mime)
+{
+    return mime && (mime->hasUrls() || (mime->hasText() && isWebUrl(QUrl(mime->text().trimmed(), QUrl::StrictMode))));
+}
+
+bool LibraryController::handleDrop(const QMimeData *mime)
+{
+    if (!canDrop(mime))
+        return false;
+    QList<QUrl> urls = mime->urls();
+    if (urls.isEmpty())
+        urls << QUrl(mime->text().trimmed(), QUrl::StrictMode);
+    QStringList files;
+    QList<QUrl> web;
+    for (const QUrl &u : std::as_const(urls)) {
+        if (u.isLocalFile()) {
+            const QFileInfo info(u.toLocalFile());
+            if (info.isDir())
+                files << BatchImporter::sourcesInFolder(info.absoluteFilePath());
+            else
+                files << info.absoluteFilePath();
+        } else if (isWebUrl(u)) {
+            web << u;
+        }
+    }
+    if (files.size() == 1 && web.isEmpty()) {
+        if (auto r = importFile(files.first()); !r)
+            Q_EMIT errorOccurred(r.error().message);
+        return true;
+    }
+    if (files.isEmpty() && web.size() == 1) {
+        importUrl(web.first());
+        return true;
+    }
+    QStringList sources = files;
+    for (const QUrl &u : std::as_const(web))
+        sources << u.toString();
+    if (!sources.isEmpty())
+        importBatch(sources);
+    return !sources.isEmpty();
+}
+
+void LibraryController::openFileDialog()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        m_window, tr("Import articles"), {}, tr("Articles (*.html *.htm *.mhtml *.mht *.txt);;All files (*)"));
+    if (paths.size() > 3) {
+        importBatch(paths);
+        return;
+    }
+    for (const QString &path : paths)
+        if (auto r = importFile(path); !r)
+            Q_EMIT errorOccurred(r.error().message);
+}
+
+void LibraryController::openUrlDialog()
+{
+    bool ok = false;
+    const QString text = QInputDialog::getText(m_window, tr("Open URL"), tr("Web address of the article:"),
+        QLineEdit::Normal, QStringLiteral("https://"), &ok);
+    if (!ok || text.trimmed().isEmpty())
+        return;
+    importUrl(QUrl::fromUserInput(text.trimmed()));
+}
+
+void LibraryController::batchFolderDialog()
+{
+    const QString folder = QFileDialog::getExistingDirectory(m_window, tr("Import every article in a folder"));
+    if (folder.isEmpty())
+        return;
+    const QStringList sources = BatchImporter::sourcesInFolder(folder);
+    if (sources.isEmpty()) {
+        Q_EMIT errorOccurred(tr("%1 holds no .html, .mhtml or .txt files.").arg(folder));
+        return;
+    }
+    importBatch(sources);
+}
+
+void LibraryController::batchListDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        m_window, tr("Import a list of URLs"), {}, tr("Text files (*.txt *.list);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    auto sources = BatchImporter::sourcesInListFile(path);
+    if (!sources) {
+        Q_EMIT errorOccurred(sources.error().message);
+        return;
+    }
+    importBatch(*sources);
+}
+
+} // namespace Gloss::Ui
