@@ -43,7 +43,7 @@ AnnotationEditor::AnnotationEditor(QWidget *parent)
     attrLabel->setBuddy(m_attributes);
     m_attributes->setAccessibleName(tr("Attributes"));
     m_attributes->setAccessibleDescription(tr("One attribute per line as key: value, e.g. verdict: false"));
-    m_attributes->setPlaceholderText(tr("verdict: false\ncheckworthy: true"));
+    m_attributes->setPlaceholderText(tr("verdict: supported\ncheckWorthiness: 4"));
     m_attributes->setTabChangesFocus(true);
     m_attributes->setMaximumHeight(70);
     form->addRow(noteLabel, m_note);
