@@ -8,7 +8,6 @@
 #include <QTimeZone>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace Gloss::Cli {
 
@@ -114,60 +113,33 @@ int exportVerb(const QStringList &arguments)
             return 2;
         }
     }
-    auto exporter = registry.create(parser.value(QStringLiteral("format")), options);
+    const QString format = parser.value(QStringLiteral("format"));
+    auto exporter = registry.create(format, options);
     if (!exporter)
         return report(exporter.error());
+    const QString output = parser.value(QStringLiteral("o"));
+    if ((*exporter)->writesDirectory() && output == u"-") {
+        err() << "gloss-cli export: the " << format << " format writes a folder; name it with -o\n";
+        return 2;
+    }
     auto store = openStore(parser);
     if (!store)
         return 1;
 
-    const QString output = parser.value(QStringLiteral("o"));
-    Core::ExportTarget target;
-    QFile stdoutFile;
-    // A regular file is written through QSaveFile (all or nothing); a device or pipe (/dev/stdout, a FIFO)
-    // must be written in place: QSaveFile would rename a temporary file over it.
-    const QFileInfo outputInfo(output);
-    const bool special = output != u"-" && outputInfo.exists() && !outputInfo.isFile() && !outputInfo.isDir();
-    QSaveFile file(output);
-    QFile deviceFile(output);
-    if ((*exporter)->writesDirectory()) {
-        if (output == u"-") {
-            err() << "gloss-cli export: the " << (*exporter)->format() << " format writes a folder; name it with -o\n";
-            return 2;
-        }
-        if (!QDir().mkpath(output))
-            return report(Core::Error{QStringLiteral("Cannot create the folder %1.").arg(output), Core::Error::Io});
-        target.directory = output;
-    } else if (special) {
-        if (!deviceFile.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-            return report(Core::Error{QStringLiteral("Cannot write %1: %2").arg(output, deviceFile.errorString()),
-                                      Core::Error::Io});
-        target.device = &deviceFile;
-    } else if (output == u"-") {
+    Core::Result<Core::ExportReport> result;
+    if (output == u"-") {
+        QFile stdoutFile;
         if (!stdoutFile.open(stdout, QIODevice::WriteOnly))
             return report(Core::Error{QStringLiteral("Cannot write to standard output."), Core::Error::Io});
-        target.device = &stdoutFile;
-    } else {
-        if (!file.open(QIODevice::WriteOnly))
-            return report(Core::Error{QStringLiteral("Cannot write %1: %2").arg(output, file.errorString()),
+        result = Core::exportAnnotations(*store, selection, **exporter, Core::ExportTarget{&stdoutFile, {}});
+        if (result && (!stdoutFile.flush() || stdoutFile.error() != QFileDevice::NoError))
+            return report(Core::Error{QStringLiteral("Cannot write to standard output: %1").arg(stdoutFile.errorString()),
                                       Core::Error::Io});
-        target.device = &file;
+    } else {
+        result = Core::exportToPath(*store, selection, format, options, output);
     }
-
-    auto result = Core::exportAnnotations(*store, selection, **exporter, target);
-    if (!result) {
-        file.cancelWriting();
+    if (!result)
         return report(result.error());
-    }
-    if (target.device == &file && (!file.commit() || file.error() != QFileDevice::NoError))
-        return report(Core::Error{QStringLiteral("Cannot write %1: %2").arg(output, file.errorString()),
-                                  Core::Error::Io});
-    if (deviceFile.isOpen() && deviceFile.error() != QFileDevice::NoError)
-        return report(Core::Error{QStringLiteral("Cannot write %1: %2").arg(output, deviceFile.errorString()),
-                                  Core::Error::Io});
-    if (stdoutFile.isOpen() && (!stdoutFile.flush() || stdoutFile.error() != QFileDevice::NoError))
-        return report(Core::Error{QStringLiteral("Cannot write to standard output: %1").arg(stdoutFile.errorString()),
-                                  Core::Error::Io});
     for (const QString &message : std::as_const(result->messages))
         err() << "gloss-cli export: " << message << "\n";
     err() << "gloss-cli export: " << result->written << " annotations from " << result->articles << " articles";

@@ -5,6 +5,13 @@
 #include "entityrepository.h"
 #include "searchindex.h"
 
+#include "core/export/exporterregistry.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
 namespace Gloss::Core {
 
 bool AnnotationSelection::accepts(const Annotation &a) const
@@ -53,7 +60,10 @@ Result<ExportReport> exportAnnotations(Database &database, const AnnotationSelec
     if (auto r = exporter.begin(target); !r)
         return std::unexpected(r.error());
     qsizetype done = 0;
+    qsizetype written = 0;
     for (qint64 id : std::as_const(ids)) {
+        if (selection.articleLimit > 0 && written >= selection.articleLimit)
+            break;
         auto article = articles.article(id);
         if (!article)
             return std::unexpected(article.error());
@@ -74,6 +84,7 @@ Result<ExportReport> exportAnnotations(Database &database, const AnnotationSelec
         if (wanted) {
             if (auto r = exporter.writeArticle(item); !r)
                 return std::unexpected(r.error());
+            ++written;
         }
         ++done;
         if (progress && !progress(done, ids.size()))
@@ -82,6 +93,50 @@ Result<ExportReport> exportAnnotations(Database &database, const AnnotationSelec
     if (auto r = exporter.finish(); !r)
         return std::unexpected(r.error());
     return exporter.report();
+}
+
+Result<ExportReport> exportToPath(Database &database, const AnnotationSelection &selection, const QString &format,
+                                  const ExportOptions &options, const QString &path,
+                                  const std::function<bool(qsizetype, qsizetype)> &progress)
+{
+    auto exporter = ExporterRegistry().create(format, options);
+    if (!exporter)
+        return std::unexpected(exporter.error());
+    const auto writeError = [&path](const QString &why) {
+        return std::unexpected(Error{QStringLiteral("Cannot write %1: %2").arg(path, why), Error::Io});
+    };
+    ExportTarget target;
+    if ((*exporter)->writesDirectory()) {
+        if (!QDir().mkpath(path))
+            return writeError(QStringLiteral("the folder cannot be created"));
+        target.directory = path;
+        return exportAnnotations(database, selection, **exporter, target, progress);
+    }
+    // A regular file is replaced all or nothing; a device or pipe must be written in place, since QSaveFile
+    // would rename a temporary file over it.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile() && !info.isDir()) {
+        QFile device(path);
+        if (!device.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+            return writeError(device.errorString());
+        target.device = &device;
+        auto report = exportAnnotations(database, selection, **exporter, target, progress);
+        if (report && device.error() != QFileDevice::NoError)
+            return writeError(device.errorString());
+        return report;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return writeError(file.errorString());
+    target.device = &file;
+    auto report = exportAnnotations(database, selection, **exporter, target, progress);
+    if (!report) {
+        file.cancelWriting();
+        return report;
+    }
+    if (!file.commit())
+        return writeError(file.errorString());
+    return report;
 }
 
 } // namespace Gloss::Core

@@ -27,6 +27,7 @@ struct AnnotationSelection
     QStringList labels;
     QStringList creators;
     bool includeArticlesWithoutAnnotations = false;
+    qsizetype articleLimit = 0;         ///< stop after writing this many articles (a preview); 0: no limit
 
     /// True when `annotation` passes the kind, label and creator filters.
     bool accepts(const Annotation &annotation) const;
@@ -40,5 +41,13 @@ struct AnnotationSelection
 Result<ExportReport> exportAnnotations(Database &database, const AnnotationSelection &selection, Exporter &exporter,
                                        const ExportTarget &target,
                                        const std::function<bool(qsizetype, qsizetype)> &progress = {});
+
+/// Exports a selection in `format` (an ExporterRegistry name) to `path`: a folder for formats that write one
+/// (brat; created when missing), else a file written all-or-nothing through QSaveFile (a device or pipe such as
+/// /dev/stdout is written in place). `progress` as for exportAnnotations(). Errors: unknown format (Usage),
+/// unwritable path or write failure (Io; a partly written file is discarded), cancelled, storage.
+Result<ExportReport> exportToPath(Database &database, const AnnotationSelection &selection, const QString &format,
+                                  const ExportOptions &options, const QString &path,
+                                  const std::function<bool(qsizetype, qsizetype)> &progress = {});
 
 } // namespace Gloss::Core

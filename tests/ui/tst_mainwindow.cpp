@@ -3,6 +3,7 @@
 #include "core/storage/annotationrepository.h"
 #include "core/storage/database.h"
 #include "ui/articlesession.h"
+#include "ui/exportdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/panels/annotationpanel.h"
 #include "ui/reader/originalview.h"
@@ -12,6 +13,7 @@
 #include "ui/web/contentschemehandler.h"
 
 #include <QAction>
+#include <QFile>
 #include <QApplication>
 #include <QImage>
 #include <QSignalSpy>
@@ -36,6 +38,7 @@ private Q_SLOTS:
     void tagEntityAndDelete();
     void screenshotShowsBothPanes();
     void reopenShowsStoredHighlights();
+    void exportDialogPreviewsAndWrites();
 
 private:
     QTemporaryDir m_dir;
@@ -154,6 +157,26 @@ void tst_MainWindow::reopenShowsStoredHighlights()
     QVERIFY(window.openArticle(1));
     QCOMPARE(window.annotationPanel()->count(), 2);
     QTRY_COMPARE_WITH_TIMEOUT(window.readerView()->paintedMarks(), 2, 20000);
+}
+
+void tst_MainWindow::exportDialogPreviewsAndWrites()
+{
+    auto db = Core::Database::open(dbPath());
+    QVERIFY(db);
+    Ui::ExportDialog dialog(**db, 1);
+    dialog.setFormat(QStringLiteral("csv"));
+    const QString preview = dialog.preview();
+    QVERIFY2(preview.startsWith(QStringLiteral("article_id,")), qPrintable(preview));
+    QVERIFY(preview.contains(QStringLiteral("claim")));
+    dialog.setFormat(QStringLiteral("jsonld"));
+    const QString out = m_dir.filePath(QStringLiteral("dialog.jsonld"));
+    dialog.setOutputPath(out);
+    bool ok = false;
+    const QString message = dialog.runExport(&ok);
+    QVERIFY2(ok, qPrintable(message));
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().contains("AnnotationCollection"));
 }
 
 int main(int argc, char **argv)
