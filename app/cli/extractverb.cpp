@@ -63,7 +63,9 @@ int extractVerb(const QStringList &arguments)
         QStringLiteral("text (default), html, json or jsonl."), QStringLiteral("FORMAT"), QStringLiteral("text"));
     const QCommandLineOption dbOption(
         QStringLiteral("db"), QStringLiteral("Ignored (no store is used)."), QStringLiteral("PATH"));
-    parser.addOptions({ urlOption, formatOption, dbOption });
+    const QCommandLineOption standfirstOption(QStringLiteral("standfirst"),
+        QStringLiteral("Put the page's standfirst (the dek under the headline) in front of the body."));
+    parser.addOptions({ urlOption, formatOption, dbOption, standfirstOption });
     if (!parser.parse(QStringList { QStringLiteral("gloss-cli extract") } + arguments)) {
         err << "gloss-cli extract: " << parser.errorText() << '\n';
         return 2;
@@ -107,6 +109,7 @@ int extractVerb(const QStringList &arguments)
             name.chop(3);
         }
         Core::ExtractOptions options;
+        options.keepStandfirst = parser.isSet(standfirstOption);
         options.url = url.isValid() ? url : QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
         options.fileName = name;
         QElapsedTimer timer;

@@ -57,7 +57,7 @@ QString binarySignature(const QByteArray &bytes)
 
 bool looksBinary(const QByteArray &bytes)
 {
-    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF"))
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF") || !TextDecoder::sniffUtf16(bytes).isEmpty())
         return false; // UTF-16 text has NUL bytes
     const qsizetype n = std::min<qsizetype>(bytes.size(), 64 * 1024);
     int controls = 0;
@@ -104,7 +104,8 @@ Result<Extraction> Extractor::extract(const QByteArray &bytes, const ExtractOpti
     if (!signature.isEmpty())
         return fail(QStringLiteral("The input is %1, not an HTML page or a text file.").arg(signature));
     if (looksBinary(bytes))
-        return fail(QStringLiteral("The input is binary data, not an HTML page or a text file."));
+        return fail(QStringLiteral("The input is binary data, not an HTML page or a text file (text in UTF-16 or "
+                                   "UTF-32 needs a byte order mark unless it is mostly alphabetic)."));
 
     const QString type = options.contentType.section(u';', 0, 0).trimmed().toLower();
     const QString suffix = QFileInfo(options.fileName).suffix().toLower();
@@ -156,7 +157,7 @@ Result<Extraction> Extractor::extract(const QByteArray &bytes, const ExtractOpti
             utf8 = decoded.text.toUtf8();
         if (utf8.contains('\0'))
             utf8.replace('\0', QByteArray()); // libxml2 stops at NUL; browsers drop it too
-        HtmlExtractor::Output out = HtmlExtractor::extract(utf8, url);
+        HtmlExtractor::Output out = HtmlExtractor::extract(utf8, url, options.keepStandfirst);
         if (e.contentType.isEmpty())
             e.contentType = QStringLiteral("text/html");
         e.charset = decoded.charset;

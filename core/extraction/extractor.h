@@ -15,6 +15,7 @@ struct ExtractOptions
     QUrl url; ///< page URL (for absolute links and images); a file:// URL for local files
     QString contentType; ///< HTTP Content-Type header when fetched (may carry "; charset=..."), else empty
     QString fileName; ///< local file name, used to recognise .txt / .html / .mhtml when there is no type
+    bool keepStandfirst = false; ///< put the page's standfirst (dek) in front of the body; see HtmlExtractor
 };
 
 /// The reader version of one input.

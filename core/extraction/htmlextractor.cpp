@@ -34,6 +34,11 @@ constexpr const char *kUnlikely[] = { "-ad-", "ai2html", "banner", "breadcrumb",
     "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
     "pagination", "pager", "popup", "yom-remote", "newsletter", "cookie", "consent", "modal", "subscribe", "donat",
     "rollover", "tooltip", "popover", "hovercard" };
+// "Your browser is out of date" overlays: shown only to old browsers, never part of any article, and often the
+// only well-formed prose on a page that renders its article with script.
+constexpr const char *kBrowserWarning[] = { "outdated", "browser-update", "update-browser", "browserupgrade",
+    "browser-upgrade", "old-browser", "oldbrowser", "unsupported-browser", "browser-warning", "browserwarning",
+    "ie-overlay", "ieoverlay", "ie-warning", "iewarning", "browser-banner", "browserbanner" };
 constexpr const char *kMaybe[] = { "and", "article", "body", "column", "content", "main", "mathjax", "shadow" };
 constexpr const char *kNegative[] = { "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer",
     "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
@@ -122,7 +127,9 @@ bool hasHiddenClass(const xmlNode *e)
         size_t end = pos;
         while (end < lowered.size() && !std::isspace(static_cast<unsigned char>(lowered[end])))
             ++end;
-        const std::string_view token(lowered.data() + pos, end - pos);
+        std::string_view token(lowered.data() + pos, end - pos);
+        if (!token.empty() && token.front() == '!')
+            token.remove_prefix(1); // Tailwind's "important" modifier: "!hidden" hides like "hidden"
         for (const char *t : tokens)
             if (token == t)
                 return true;
@@ -248,6 +255,30 @@ int textLength(const xmlNode *e)
     return n;
 }
 
+// textLength(e) <= limit, without walking more of the subtree than it takes to pass the limit.
+bool textLengthAtMost(const xmlNode *e, int limit, int &n)
+{
+    for (const xmlNode *c = e->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE) {
+            n += countText(c->content).chars;
+        } else if (isElement(c)) {
+            const Tag t = tagOf(c);
+            if (t != Tag::Script && t != Tag::Style && t != Tag::Noscript && t != Tag::Template
+                && !textLengthAtMost(c, limit, n))
+                return false;
+        }
+        if (n > limit)
+            return false;
+    }
+    return true;
+}
+
+bool textLengthAtMost(const xmlNode *e, int limit)
+{
+    int n = 0;
+    return textLengthAtMost(e, limit, n);
+}
+
 // An embedded post (a tweet, an Instagram or Facebook post) is a quotation the article shows: the platforms'
 // embed code is a <blockquote> with the post's text, inside wrappers named "social-embed" and the like.
 bool isEmbeddedPost(const xmlNode *e)
@@ -346,7 +377,7 @@ bool isBoilerplateLabel(const QString &text)
     QString t = text.toLower().trimmed();
     while (!t.isEmpty()
         && (t.back() == u':' || t.back() == u'.' || t.back() == u'…' || t.back() == u'»' || t.back() == u'>'
-            || t.back() == u' ' || t.back() == u'›'))
+            || t.back() == u' ' || t.back() == u'›' || t.back() == u'!'))
         t.chop(1);
     return boilerplateLabels().contains(t);
 }
@@ -354,10 +385,11 @@ bool isBoilerplateLabel(const QString &text)
 class Engine
 {
 public:
-    Engine(xmlDocPtr doc, const MetadataExtractor::Page &page, unsigned flags)
+    Engine(xmlDocPtr doc, const MetadataExtractor::Page &page, unsigned flags, bool findStandfirst)
         : m_doc(doc)
         , m_page(page)
         , m_flags(flags)
+        , m_findStandfirst(findStandfirst)
     { }
 
     // Runs the pipeline; returns the content roots (possibly empty).
@@ -365,6 +397,8 @@ public:
 
     QString domByline;
     QString domPublished;
+    QString standfirst; // the page's description as it stands in the markup (a lead paragraph), or empty
+    unsigned usedFlags = 0; // the flags that changed anything on this page (a retry without the others is moot)
     QString articleDir; // dir attribute of the top candidate or its nearest ancestor that has one
 
 private:
@@ -389,11 +423,13 @@ private:
         return i.text ? double(i.link) / i.text : 0;
     }
     void prepare(xmlNode *root);
+    void findStandfirst(xmlNode *e, const QString &description, int budget);
     bool shouldRemoveConditionally(xmlNode *e);
 
     xmlDocPtr m_doc;
     const MetadataExtractor::Page &m_page;
     unsigned m_flags;
+    bool m_findStandfirst = false;
     std::vector<Info> m_info;
     bool m_titleHeadingRemoved = false;
     int m_bodyText = 0;
@@ -464,6 +500,26 @@ const xmlNode *findItempropName(const xmlNode *e)
         if (lower(attr(c, "itemprop")).find("name") != std::string::npos)
             return c;
         if (const xmlNode *d = findItempropName(c))
+            return d;
+    }
+    return nullptr;
+}
+
+// The author's profile link inside a byline box ("<a href=/author/ben>Ben</a><div>Games Editor</div>"): its text is
+// the name without the job title beside it.
+const xmlNode *findAuthorLink(const xmlNode *e)
+{
+    for (const xmlNode *c = e->children; c; c = c->next) {
+        if (!isElement(c))
+            continue;
+        if (tagOf(c) == Tag::A) {
+            if (lower(attr(c, "class")).find("author") != std::string::npos
+                || lower(attr(c, "href")).find("/author/") != std::string::npos
+                || lower(attr(c, "rel")).find("author") != std::string::npos)
+                return c;
+            continue;
+        }
+        if (const xmlNode *d = findAuthorLink(c))
             return d;
     }
     return nullptr;
@@ -544,7 +600,7 @@ void Engine::clean(xmlNode *e, int inTable, int inCode)
                     siblingImg = true;
             drop = !hasImg || siblingImg;
             // A page that renders its article with script may ship the article itself as the fallback.
-            if (drop && textLength(c) >= 200)
+            if (drop && !textLengthAtMost(c, 199))
                 drop = false;
             break;
         }
@@ -587,6 +643,12 @@ void Engine::clean(xmlNode *e, int inTable, int inCode)
             else
                 drop = true;
         }
+        if (!drop && t == Tag::A && domByline.isEmpty() && lower(attr(c, "rel")) == "author") {
+            // <a rel="author">Name</a>: the byline. The link stays in the text (it is often inside a sentence).
+            const QString name = innerText(c);
+            if (!name.isEmpty() && name.size() < 100 && !isDateline(name))
+                domByline = name;
+        }
         std::string ci;
         if (!drop && t != Tag::Body && t != Tag::Html && t != Tag::A) {
             ci = classAndId(c);
@@ -604,6 +666,8 @@ void Engine::clean(xmlNode *e, int inTable, int inCode)
                         if (domByline.isEmpty()) {
                             // Prefer an itemprop=name descendant (Readability 0.6); a date is no byline.
                             const xmlNode *name = findItempropName(c);
+                            if (!name)
+                                name = findAuthorLink(c);
                             const QString raw = name ? innerText(name) : text;
                             const QString candidate = trimTrailingDate(raw);
                             const bool dateOnly = isDateline(raw) && !candidate.contains(u' ');
@@ -614,11 +678,15 @@ void Engine::clean(xmlNode *e, int inTable, int inCode)
                         drop = true;
                     }
                 }
+                if (!drop && t != Tag::Article && t != Tag::Main && containsAny(ci, kBrowserWarning)
+                    && !isPageWrapper(c, m_bodyText))
+                    drop = true;
                 if (!drop && (m_flags & StripUnlikely) && inTable == 0 && inCode == 0 && t != Tag::Article
                     && t != Tag::Main && containsAny(ci, kUnlikely) && !containsAny(ci, kMaybe) && !isEmbeddedPost(c)) {
                     // A wrapper that holds most of the page ("above-footer", "page-header-and-body") is not
                     // boilerplate, whatever its name says.
                     drop = !((t == Tag::Div || t == Tag::Section) && isPageWrapper(c, m_bodyText));
+                    usedFlags |= drop ? unsigned(StripUnlikely) : 0u;
                 }
             }
         }
@@ -729,8 +797,11 @@ void Engine::initialize(xmlNode *e, std::vector<xmlNode *> &candidates)
     default:
         break;
     }
-    if (m_flags & WeightClasses)
-        s += classWeight(e);
+    if (m_flags & WeightClasses) {
+        const int w = classWeight(e);
+        s += w;
+        usedFlags |= w != 0 ? unsigned(WeightClasses) : 0u;
+    }
     // Structural signals (Trafilatura): the page says where its article body is.
     const std::string itemprop = lower(attr(e, "itemprop"));
     if (itemprop.find("articlebody") != std::string::npos || itemprop.find("text") != std::string::npos)
@@ -922,6 +993,8 @@ bool Engine::shouldRemoveConditionally(xmlNode *e)
     if (!isList && contentLength > 0)
         isList = double(taggedTextLength(e, [](Tag x) { return x == Tag::Ul || x == Tag::Ol; })) / contentLength > 0.9;
     const int weight = (m_flags & WeightClasses) ? classWeight(e) : 0;
+    if (weight != 0)
+        usedFlags |= WeightClasses;
     if (isEmbeddedPost(e))
         return false;
     if (weight < 0)
@@ -995,6 +1068,7 @@ void Engine::prepare(xmlNode *root)
             continue;
         }
         if ((t == Tag::H1 || t == Tag::H2 || t == Tag::H3) && (m_flags & WeightClasses) && classWeight(n) < 0) {
+            usedFlags |= WeightClasses;
             Dom::remove(n);
             continue;
         }
@@ -1002,17 +1076,48 @@ void Engine::prepare(xmlNode *root)
             && (t == Tag::Form || t == Tag::Fieldset || t == Tag::Table || t == Tag::Ul || t == Tag::Ol || t == Tag::Div
                 || t == Tag::Aside || t == Tag::Footer)) {
             if (shouldRemoveConditionally(n)) {
+                usedFlags |= CleanConditionally;
                 Dom::remove(n);
                 continue;
             }
         }
         if (t == Tag::P || t == Tag::Span || t == Tag::Strong || t == Tag::B || t == Tag::Li || t == Tag::Div
             || isHeading(t)) {
-            if (textLength(n) <= 45 && isBoilerplateLabel(innerText(n))) {
+            if (textLengthAtMost(n, 45) && isBoilerplateLabel(innerText(n))) {
                 Dom::remove(n);
                 continue;
             }
         }
+    }
+}
+
+// The standfirst: a paragraph whose text is the page's own description (meta description / og:description,
+// possibly cut short with an ellipsis). Pages often set it in the header beside the headline, outside the block
+// that wins, and a reader wants it (Trafilatura keeps it too).
+void Engine::findStandfirst(xmlNode *e, const QString &description, int budget)
+{
+    for (xmlNode *c = e->children; c && standfirst.isEmpty(); c = c->next) {
+        if (!isElement(c))
+            continue;
+        const Tag t = tagOf(c);
+        if (t == Tag::Script || t == Tag::Style || t == Tag::Head || t == Tag::Noscript || t == Tag::Template
+            || t == Tag::A || t == Tag::Nav || t == Tag::Footer)
+            continue;
+        const int len = textLength(c);
+        if (len < budget / 2)
+            continue; // too short to hold it
+        if ((t == Tag::P || t == Tag::Div || t == Tag::H2 || t == Tag::Span) && len <= budget * 3 / 2 + 20
+            && !hasBlockDescendant(c) && !isHidden(c)) {
+            const QString text = collapseWhitespace(innerText(c)).trimmed();
+            QString d = description;
+            while (d.endsWith(u'…') || d.endsWith(u'.') || d.endsWith(u' '))
+                d.chop(1);
+            if (text.size() >= 50 && text.startsWith(d.left(std::max<qsizetype>(50, d.size() - 5))))
+                standfirst = text;
+            continue;
+        }
+        if (c->children)
+            findStandfirst(c, description, budget);
     }
 }
 
@@ -1028,6 +1133,8 @@ std::vector<xmlNode *> Engine::run()
     if (!body)
         body = root;
     m_bodyText = textLength(body);
+    if (const QString d = collapseWhitespace(m_page.metadata.excerpt).trimmed(); m_findStandfirst && d.size() >= 50)
+        findStandfirst(body, d, int(d.size()));
     clean(body, 0, 0);
     computeStats(body, false);
     std::vector<xmlNode *> candidates;
@@ -1245,21 +1352,28 @@ bool isCallToAction(const QString &text)
             "(?:\\b|^)(subscribe (to|now|today|for)|sign up (for|to|here|now)|newsletters?\\b|click here|"
             "follow (us|him|her|me|them) (on|at)|follow @|download (the|our) app|get the app|"
             "all rights reserved|have a tip\\?|share this (article|story|post)|"
-            "(this|the) (article|story|post) (was|is) (originally )?(published|appeared)|"
             "is not responsible for|enable javascript|update your browser|cookies? (policy|settings)|"
             "sign in to|log in to|create (a free |an )?account|already a subscriber|"
             "abonnieren|newsletter|jetzt (lesen|abonnieren|anmelden)|inscrivez-vous|abonnez-vous|suscríbete|"
+            "\\bcopyright\\s*(©|\\(c\\)|@)?\\s*(19|20)\\d\\d\\b|(tell us|we want to hear) what you think|"
+            "sharing is caring|this slideshow requires javascript|download (the|our) (\\w+ ){0,2}apps?\\b|"
+            "s(i|í)guenos en|"
+            "canal de (telegram|youtube|whatsapp)|cancela cuando quieras|letter to the editor via|"
+            "contains references to products|^this entry was posted\\b|^der beitrag wurde am\\b|"
+            "^unless otherwise stated,? the content|^sofern nicht anders (ausgewiesen|angegeben)|"
+            "^(warning|notice|deprecated): .{0,200}\\bon line \\d+|als pdf herunterladen|do subskrypcji|"
             "reading time|min(ute)?s? read\\b|tempo de leitura|lesezeit|temps de lecture|tiempo de lectura|"
             "^.{0,40}\\bshare (this|it|on)\\b|^\\W*©|^\\(?leggi anche|copyrighted property|"
             "written permission|(sie sind|you are) (aktuell |currently )?(nicht|not) (eingeloggt|logged in)|"
             "^crédits? photos?|gibt die meinung de[rs] autor|wurde (zuerst |erstmals )?(veröffentlicht|publiziert) "
             "(auf|bei|in)|"
-            "originally (published|appeared) (on|in|at)|^(tags|tagged with|schlagw(ö|o)rter|schlagworte|etiquetas)\\b|"
-                       "(comentários|comments?|kommentare|comentarios)\\b.{0,80}\\b(moderad|moderat|aprovad|approv)|^(jump|skip) to (navigation|search|content|main "
+            "^(tags|tagged with|schlagw(ö|o)rter|schlagworte|etiquetas)\\b|"
+            "(comentários|comments?|kommentare|comentarios)\\b.{0,80}\\b(moderad|moderat|aprovad|approv)|^(jump|skip) "
+            "to (navigation|search|content|main "
             "content)|^(czytaj (też|także)|auch lesen|lesen sie auch|zum thema)\\b)"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     static const QRegularExpression prefix(
-        QStringLiteral("^\\[?(read more|read next|read also|also read|related( articles?| stories| coverage)?|"
+        QStringLiteral("^\\[?(read more|read next|read also|also read|related( articles?| stories| coverage| posts?)?|"
                        "see also|more from|more on this|watch|listen|recommended|trending|you may also like|"
                        "lesen sie (auch|mehr)|mehr zum thema|mehr dazu|siehe auch|weiterlesen|à lire aussi|lire aussi|"
                        "voir aussi|leer más|lea (también|más)|lee también|vea también|mira también|"
@@ -1288,6 +1402,8 @@ bool isNumberOnly(const QString &text)
 {
     if (text.size() > 12)
         return false;
+    if (text.size() >= 3 && text.count(u'_') == text.size())
+        return false; // "___": a section rule the article typed, part of its text
     for (const QChar c : text)
         if (c.isLetter())
             return false;
@@ -1314,10 +1430,15 @@ bool isDateline(const QString &text)
     return words <= 16 && (text.contains(lead) || text.contains(date)) && (text.contains(date) || words <= 6);
 }
 
+bool endsAsSentence(const QString &t);
+
 struct FilterState
 {
     QSet<QString> seen;
-    QHash<QString, int> occurrences;
+    // Copies of each block text in the document, and copies still to come, keyed by the text's hash (not the
+    // text: on a 100 MB page a second copy of every block would double the memory).
+    QHash<size_t, int> occurrences;
+    QHash<size_t, int> remaining;
     QString title;
     int textBlocks = 0;
     int index = 0;
@@ -1355,11 +1476,11 @@ bool isLinkList(const ReaderNode &list)
     return items >= 3;
 }
 
-void countOccurrences(const QList<ReaderNode> &nodes, QHash<QString, int> &occurrences)
+void countOccurrences(const QList<ReaderNode> &nodes, QHash<size_t, int> &occurrences)
 {
     for (const ReaderNode &c : nodes) {
         if (c.isTextBlock() && c.start >= 0)
-            ++occurrences[blockText(c)];
+            ++occurrences[qHash(blockText(c))];
         countOccurrences(c.children, occurrences);
     }
 }
@@ -1386,21 +1507,33 @@ void filterNodes(QList<ReaderNode> &nodes, FilterState &st, bool inTable, bool i
         if (n.isTextBlock() && n.start >= 0) {
             const int index = st.index++;
             const QString text = blockText(n);
+            const size_t textHash = qHash(text);
+            const int later = --st.remaining[textHash]; // copies of this text still to come
             bool drop = false;
             if (!inTable && n.kind != ReaderNode::Preformatted) {
                 if (isBoilerplateLabel(text) || (!inFigure && isCallToAction(text)) || isNumberOnly(text))
                     drop = true;
-                else if ((index < 3 || index >= st.textBlocks - 2) && isDateline(text))
+                else if ((index < 3 || index >= st.textBlocks - 2) && isDateline(text) && !text.contains(u"(@"))
                     drop = true;
                 else if (index < 3 && similarTitle(text, st.title))
                     drop = true; // the headline again (the title is metadata)
                 else if (!inFigure && !inList && n.kind == ReaderNode::Paragraph && isLinkTeaser(n, text))
                     drop = true;
                 else if (text.size() >= 15
-                    && (inFigure || text.size() < 100 || (nextToImage && st.occurrences.value(text) >= 2))) {
-                    if (st.seen.contains(text))
+                    && (inFigure || text.size() < 100 || (nextToImage && st.occurrences.value(textHash) >= 2))) {
+                    // Outside figures, a sentence at the very top that comes again further down is a
+                    // "Highlights" box or pull quote set above the body: the copy in the running text stays.
+                    if (st.seen.contains(text)) {
                         drop = true;
-                    else
+                    } else if (!inFigure && later > 0 && index < 4) {
+                        drop = true;
+                        // ... and the box's label ("Highlights") just before it goes with it.
+                        if (!kept.isEmpty() && kept.back().isTextBlock() && kept.back().start >= 0) {
+                            const QString label = blockText(kept.back());
+                            if (label.size() < 30 && !endsAsSentence(label))
+                                kept.removeLast();
+                        }
+                    } else
                         st.seen.insert(text);
                 }
             }
@@ -1466,7 +1599,8 @@ void trimTail(ReaderDocument &doc)
         else if (blocks[size_t(i)].inList)
             junk = isLinkTeaser(n, t);
         else
-            junk = (t.size() < 60 && !endsAsSentence(t)) || (t.size() < 100 && t.endsWith(u':'));
+            junk = (t.size() < 60 && !endsAsSentence(t) && !(t.startsWith(u'[') && t.endsWith(u']')))
+                || (t.size() < 100 && t.endsWith(u':')); // "[Wired]" names the source the article quoted
         if (!junk)
             break;
         n.runs.clear();
@@ -1482,6 +1616,7 @@ void filterBlocks(ReaderDocument &doc, const QString &title)
     st.title = title;
     countTextBlocks(doc.nodes, st.textBlocks);
     countOccurrences(doc.nodes, st.occurrences);
+    st.remaining = st.occurrences;
     filterNodes(doc.nodes, st, false, false);
     doc.finalize();
     trimTail(doc);
@@ -1501,8 +1636,10 @@ QString firstParagraph(const QList<ReaderNode> &nodes)
     return {};
 }
 
-HtmlExtractor::Output runOnce(const QByteArray &utf8Html, const QUrl &url, unsigned flags)
+HtmlExtractor::Output runOnce(
+    const QByteArray &utf8Html, const QUrl &url, unsigned flags, bool keepStandfirst, unsigned &usedFlags)
 {
+    usedFlags = flags; // when parsing fails, assume everything mattered
     HtmlExtractor::Output out;
     xmlDocPtr doc = htmlReadMemory(utf8Html.constData(), int(utf8Html.size()),
         url.isValid() ? url.toEncoded().constData() : nullptr, "UTF-8", kParseOptions);
@@ -1511,14 +1648,28 @@ HtmlExtractor::Output runOnce(const QByteArray &utf8Html, const QUrl &url, unsig
     const MetadataExtractor::Page page = MetadataExtractor::read(doc, url);
     out.metadata = page.metadata;
     out.publishedRaw = page.publishedRaw;
-    Engine engine(doc, page, flags);
+    Engine engine(doc, page, flags, keepStandfirst);
     const std::vector<xmlNode *> content = engine.run();
+    usedFlags = engine.usedFlags;
     ReaderBuilder builder(page.base);
     for (xmlNode *c : content)
         builder.add(c);
+    // The tree is no longer needed: free it before the block passes (on a 100 MB page it is the biggest
+    // thing in memory).
+    xmlFreeDoc(doc);
+    doc = nullptr;
     ReaderDocument &rd = builder.document();
     rd.finalize();
     filterBlocks(rd, page.metadata.title);
+    // A standfirst outside the chosen block goes in front of the body (once: the body may hold it already).
+    if (keepStandfirst && !engine.standfirst.isEmpty() && !rd.nodes.isEmpty()
+        && !rd.text().contains(engine.standfirst.left(60)) && !isCallToAction(engine.standfirst)) {
+        ReaderNode lead;
+        lead.kind = ReaderNode::Paragraph;
+        lead.runs.append(InlineRun { engine.standfirst, 0, {}, {}, {} });
+        rd.nodes.prepend(std::move(lead));
+        rd.finalize();
+    }
 
     // Thin markup: a JSON-LD articleBody or Next.js state holds the article.
     const qsizetype domLength = rd.text().size();
@@ -1549,18 +1700,20 @@ HtmlExtractor::Output runOnce(const QByteArray &utf8Html, const QUrl &url, unsig
         out.metadata.excerpt = firstParagraph(out.document.nodes);
     if (out.metadata.byline.isEmpty() && !engine.domByline.isEmpty())
         out.metadata.byline = MetadataExtractor::cleanByline(engine.domByline);
+    // The rel="author" link may sit in a header that the cleaning removed before the byline scan reached it.
+    if (out.metadata.byline.isEmpty() && !page.relAuthor.trimmed().isEmpty())
+        out.metadata.byline = MetadataExtractor::cleanByline(page.relAuthor);
     if (out.metadata.published.isEmpty() && !engine.domPublished.isEmpty()) {
         out.metadata.published = MetadataExtractor::toIsoUtc(engine.domPublished);
         if (out.publishedRaw.isEmpty())
             out.publishedRaw = engine.domPublished;
     }
-    xmlFreeDoc(doc);
     return out;
 }
 
 } // namespace
 
-HtmlExtractor::Output HtmlExtractor::extract(const QByteArray &utf8Html, const QUrl &url)
+HtmlExtractor::Output HtmlExtractor::extract(const QByteArray &utf8Html, const QUrl &url, bool keepStandfirst)
 {
     // libxml2 must be initialised once before threads use it (extraction runs off the GUI thread).
     static const bool initialised = [] {
@@ -1574,8 +1727,17 @@ HtmlExtractor::Output HtmlExtractor::extract(const QByteArray &utf8Html, const Q
         WeightClasses | CleanConditionally, CleanConditionally, 0 };
     Output best;
     qsizetype bestLength = -1;
+    unsigned used = ~0u;
+    unsigned previous = 0;
     for (const unsigned flags : attempts) {
-        Output out = runOnce(utf8Html, url, flags);
+        // An attempt differs from the one before only by the flag it drops: when that flag changed nothing
+        // there, this attempt would give the same result (a short page would otherwise be parsed four times).
+        if (bestLength >= 0 && (previous & ~flags & used) == 0) {
+            previous = flags;
+            continue;
+        }
+        previous = flags;
+        Output out = runOnce(utf8Html, url, flags, keepStandfirst, used);
         const qsizetype len = out.document.text().size();
         if (len > bestLength) {
             bestLength = len;

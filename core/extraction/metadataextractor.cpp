@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QStringList>
 #include <QTimeZone>
+#include <cstring>
 
 namespace Gloss::Core {
 
@@ -21,6 +22,9 @@ namespace {
 struct Collected
 {
     QHash<QString, QString> meta; // lower-case key -> first value
+    // <meta name="DC.Creator"> and the like, as "dc:creator": below every other source of the same key, and the
+    // last one wins (Readability.js reads them that way; IETF drafts list the editor last).
+    QHash<QString, QString> dottedNames;
     QString title;
     QString lang;
     QString dir;
@@ -30,6 +34,7 @@ struct Collected
     QString nextData;
     QStringList h1s;
     QStringList h2s;
+    QString relAuthor; // text of the first <a rel="author">
 };
 
 void collect(xmlNode *n, Collected &c)
@@ -72,6 +77,10 @@ void collect(xmlNode *n, Collected &c)
                     = QString::fromUtf8(v.data(), qsizetype(v.size())).toLower().split(u' ', Qt::SkipEmptyParts);
                 for (QString k : keys) {
                     k = k.trimmed();
+                    if (std::strcmp(keyAttr, "name") == 0 && k.contains(u'.')) {
+                        c.dottedNames.insert(k.replace(u'.', u':'), content);
+                        continue;
+                    }
                     if (!c.meta.contains(k))
                         c.meta.insert(k, content);
                 }
@@ -91,6 +100,13 @@ void collect(xmlNode *n, Collected &c)
             }
             continue;
         }
+        case Tag::A:
+            if (c.relAuthor.isEmpty() && lower(attr(e, "rel")).find("author") != std::string::npos) {
+                const QString name = innerText(e);
+                if (name.size() < 100)
+                    c.relAuthor = name;
+            }
+            break;
         case Tag::H1:
             c.h1s << innerText(e);
             continue;
@@ -291,10 +307,14 @@ MetadataExtractor::Page MetadataExtractor::read(xmlDocPtr doc, const QUrl &pageU
     Collected c;
     if (xmlNode *root = xmlDocGetRootElement(doc))
         collect(root, c);
+    for (auto it = c.dottedNames.cbegin(); it != c.dottedNames.cend(); ++it)
+        if (!c.meta.contains(it.key()))
+            c.meta.insert(it.key(), it.value());
 
     Page page;
     page.documentTitle = c.title;
     page.nextData = c.nextData;
+    page.relAuthor = c.relAuthor;
     page.base = pageUrl;
     if (!c.baseHref.trimmed().isEmpty()) {
         const QUrl b(c.baseHref.trimmed());
@@ -363,7 +383,7 @@ MetadataExtractor::Page MetadataExtractor::read(xmlDocPtr doc, const QUrl &pageU
         md.title = articleTitle(c.title, c);
     QString authorMeta = meta({ u"dc:creator", u"dcterm:creator", u"author", u"parsely-author" });
     if (authorMeta.isEmpty()) {
-        const QString a = meta({ u"article:author" });
+        const QString a = meta({ u"article:author", u"og:article:author" });
         if (!a.startsWith(u"http"))
             authorMeta = a;
     }

@@ -24,6 +24,7 @@ public:
         QString jsonLdBody; ///< JSON-LD `articleBody`, or empty
         QString nextData; ///< raw JSON of `<script id="__NEXT_DATA__">` / `window.__NUXT__`, or empty
         QUrl base; ///< URL for resolving relative references (`<base href>` against the page URL)
+        QString relAuthor; ///< text of the page's first `<a rel="author">` (a byline of last resort), or empty
     };
 
     static Page read(xmlDocPtr doc, const QUrl &pageUrl);

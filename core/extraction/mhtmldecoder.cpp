@@ -65,6 +65,14 @@ QByteArray parameter(const QByteArray &value, const QByteArray &name)
 
 bool MhtmlDecoder::looksLikeMhtml(const QByteArray &bytes)
 {
+    // An archive starts with header fields; a page that starts with markup is not one (the common case,
+    // answered without copying and lower-casing its first 4 KiB).
+    for (const char c : bytes) {
+        if (c == '<')
+            return false;
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\xEF' && c != '\xBB' && c != '\xBF')
+            break;
+    }
     const QByteArray head = bytes.left(4096).toLower();
     return head.contains("content-type: multipart/related") || head.contains("content-type:multipart/related")
         || (head.startsWith("from:") && head.contains("multipart/related"))

@@ -1,6 +1,7 @@
 #include "textdecoder.h"
 
 #include <QList>
+#include <algorithm>
 #include <uchardet.h>
 #include <unicode/ucnv.h>
 
@@ -203,6 +204,35 @@ bool isLatinSingleByte(const QString &cs)
         || cs == u"windows-1254" || cs == u"iso-8859-9";
 }
 
+int highByteCount(const QByteArray &bytes)
+{
+    int n = 0;
+    for (const char c : bytes)
+        n += (static_cast<unsigned char>(c) >= 0x80);
+    return n;
+}
+
+// Bytes 0x80..0xFF that are a letter in the Central European charset but a symbol (or nothing) in
+// windows-1252: "ł" is 0xB3 in windows-1250 and "³" in windows-1252. Text with none of them reads as well in
+// windows-1252, whose letters there ("ï", "è", "ñ") are as plausible as windows-1250's ("ď", "č", "ń").
+bool hasCentralEuropeanOnlyLetter(const QByteArray &bytes, bool iso)
+{
+    static const char win1250[] = ".............C.C.............C...C.C.C.........C...C.....C..C.CC"; // 0x80..0xBF
+    static const char iso88592[] = ".................................C.C.CC..C.CC.CC.C.C..CC.C.CC.CC";
+    const char *map = iso ? iso88592 : win1250;
+    int czech = 0;
+    for (const char ch : bytes) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c >= 0x80 && c < 0xC0 && map[c - 0x80] == 'C')
+            return true;
+        // "ě", "ř", "ů" (and capitals) are everywhere in Czech; their windows-1252 readings "ì", "ø", "ù" are
+        // rare in Western languages.
+        if (!iso && (c == 0xEC || c == 0xF8 || c == 0xF9 || c == 0xCC || c == 0xD8 || c == 0xD9))
+            ++czech;
+    }
+    return czech >= 2;
+}
+
 QString detect(const QByteArray &bytes)
 {
     uchardet_t ud = uchardet_new();
@@ -215,15 +245,14 @@ QString detect(const QByteArray &bytes)
         return {};
     if (guess == u"iso-8859-1")
         return QStringLiteral("windows-1252");
-    return canonicalCharset(guess);
-}
-
-int highByteCount(const QByteArray &bytes)
-{
-    int n = 0;
-    for (const char c : bytes)
-        n += (static_cast<unsigned char>(c) >= 0x80);
-    return n;
+    const QString cs = canonicalCharset(guess);
+    // On a short text uchardet often calls Western European prose Central European ("naïve" has one byte
+    // that reads "naďve" in windows-1250). Unless some byte is a letter only in the Central European reading
+    // ("ł", "ą", "ś", "ť"), take windows-1252, the web's default.
+    if ((cs == u"windows-1250" || cs == u"iso-8859-2") && highByteCount(bytes.left(n)) < 256
+        && !hasCentralEuropeanOnlyLetter(bytes.left(n), cs == u"iso-8859-2"))
+        return QStringLiteral("windows-1252");
+    return cs;
 }
 
 } // namespace
@@ -301,11 +330,29 @@ std::optional<QString> TextDecoder::decodeWith(const QByteArray &bytes, const QS
     return out;
 }
 
+QString TextDecoder::sniffUtf16(const QByteArray &bytes)
+{
+    const qsizetype n = std::min<qsizetype>(bytes.size(), 4096) & ~qsizetype(1);
+    if (n < 4)
+        return {};
+    qsizetype evenNul = 0, oddNul = 0;
+    for (qsizetype i = 0; i < n; i += 2) {
+        evenNul += bytes[i] == 0;
+        oddNul += bytes[i + 1] == 0;
+    }
+    const qsizetype units = n / 2;
+    if (oddNul * 10 >= units * 3 && evenNul * 50 <= units)
+        return QStringLiteral("utf-16le");
+    if (evenNul * 10 >= units * 3 && oddNul * 50 <= units)
+        return QStringLiteral("utf-16be");
+    return {};
+}
+
 TextDecoder::Decoded TextDecoder::decodeUnlessUtf8(const QByteArray &bytes, const QString &contentType, bool html)
 {
     if (bytes.startsWith("\xEF\xBB\xBF"))
         return { QString(), QStringLiteral("utf-8") };
-    if (!bytes.startsWith("\xFF\xFE") && !bytes.startsWith("\xFE\xFF")) {
+    if (!bytes.startsWith("\xFF\xFE") && !bytes.startsWith("\xFE\xFF") && sniffUtf16(bytes).isEmpty()) {
         const QString declared = charsetFromContentType(contentType);
         const bool asciiCompatible = declared.isEmpty() || declared == u"utf-8" || !declared.startsWith(u"utf-");
         if (asciiCompatible && isValidUtf8(bytes))
@@ -327,6 +374,18 @@ TextDecoder::Decoded TextDecoder::decode(const QByteArray &bytes, const QString 
         for (qsizetype i = 0; i < s.size(); ++i)
             s[i] = QChar(char16_t((uchar(bytes[2 + 2 * i]) << 8) | uchar(bytes[3 + 2 * i])));
         return { s, QStringLiteral("utf-16be") };
+    }
+
+    // 2. UTF-16 without a byte order mark (Windows tools write such files): the NUL bytes give it away.
+    if (const QString u16 = sniffUtf16(bytes); !u16.isEmpty()) {
+        const qsizetype units = bytes.size() / 2;
+        QString s(units, Qt::Uninitialized);
+        const bool le = u16 == u"utf-16le";
+        for (qsizetype i = 0; i < units; ++i) {
+            const auto a = uchar(bytes[2 * i]), b = uchar(bytes[2 * i + 1]);
+            s[i] = QChar(char16_t(le ? (b << 8) | a : (a << 8) | b));
+        }
+        return { s, u16 };
     }
 
     bool nonAscii = false;

@@ -32,6 +32,11 @@ public:
     /// non-ASCII UTF-8 is stale). Empty `Decoded::text` means "use the bytes as UTF-8 (minus any BOM)".
     static Decoded decodeUnlessUtf8(const QByteArray &bytes, const QString &contentType, bool html);
 
+    /// "utf-16le" or "utf-16be" when `bytes` (without a byte order mark) look like UTF-16 text: in the first
+    /// 4 KiB, NUL bytes fill one byte of most 16-bit units and almost never the other (Latin, Cyrillic, Greek
+    /// and most other alphabetic text); else empty. CJK text in UTF-16 without a BOM is not recognised.
+    static QString sniffUtf16(const QByteArray &bytes);
+
     /// The charset parameter of a Content-Type value ("text/html; charset=Shift_JIS" -> "shift_jis"), or empty.
     static QString charsetFromContentType(const QString &contentType);
 

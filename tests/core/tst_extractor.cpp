@@ -1,7 +1,9 @@
 // Extractor end to end: the seed (HTML and text), fixtures per kind of input, and bad input.
 #include "core/extraction/extractor.h"
+#include "core/extraction/textdecoder.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -40,6 +42,36 @@ Extraction extractFile(const QString &path, const QString &url = {})
     return *r;
 }
 
+Extraction extractHtml(const QString &html, bool keepStandfirst = false)
+{
+    ExtractOptions o;
+    o.fileName = QStringLiteral("page.html");
+    o.url = QUrl(QStringLiteral("https://example.org/news/story.html"));
+    o.keepStandfirst = keepStandfirst;
+    auto r = Extractor::extract(html.toUtf8(), o);
+    if (!r)
+        qFatal("extraction failed: %s", qPrintable(r.error().message));
+    return *r;
+}
+
+// A page whose article holds `inner` between six prose paragraphs (three before, three after).
+QString articlePage(const QString &inner, const QString &head = {}, const QString &beforeArticle = {})
+{
+    QString prose;
+    for (int i = 1; i <= 3; ++i)
+        prose += QStringLiteral("<p>Paragraph %1 of the fixture story runs long enough to read as prose, with commas, "
+                                "clauses, and a full stop at the end of it.</p>")
+                     .arg(i);
+    QString tail;
+    for (int i = 4; i <= 6; ++i)
+        tail += QStringLiteral("<p>Paragraph %1 of the fixture story runs long enough to read as prose, with commas, "
+                               "clauses, and a full stop at the end of it.</p>")
+                    .arg(i);
+    return u"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Fixture story</title>" + head
+        + u"</head><body>" + beforeArticle + u"<article><h1>Fixture story</h1>" + prose + inner + tail
+        + u"</article></body></html>";
+}
+
 QStringList expectedParagraphs()
 {
     return QString::fromUtf8(readFile(seedPath("expected-body.txt"))).trimmed().split(QStringLiteral("\n\n"));
@@ -66,6 +98,18 @@ private Q_SLOTS:
     void brParagraphs();
     void hiddenElementsDropped();
     void mhtml();
+    void blockFilters_data();
+    void blockFilters();
+    void highlightsBoxDropped();
+    void tailAttributionsKept();
+    void browserWarningOverlayDropped();
+    void bylineSources_data();
+    void bylineSources();
+    void standfirstOnRequest();
+    void shortTextCharset_data();
+    void shortTextCharset();
+    void utf16WithoutBom_data();
+    void utf16WithoutBom();
     void badInput_data();
     void badInput();
 };
@@ -335,6 +379,207 @@ void tst_Extractor::badInput()
     QVERIFY(!r);
     QVERIFY2(r.error().message.contains(messagePart, Qt::CaseInsensitive), qPrintable(r.error().message));
     QCOMPARE(r.error().code, int(Error::User));
+}
+
+void tst_Extractor::blockFilters_data()
+{
+    QTest::addColumn<QString>("inner");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("kept");
+    QTest::newRow("underscore rule kept") << QStringLiteral("<p>___</p>") << QStringLiteral("\n\n___\n\n") << true;
+    QTest::newRow("tailwind !hidden dropped")
+        << QStringLiteral("<p class=\"!hidden md:block\">HIDDEN-TW text that is not shown to this reader.</p>")
+        << QStringLiteral("HIDDEN-TW") << false;
+    QTest::newRow("copyright line dropped")
+        << QStringLiteral("<p>Copyright @ 2019 The Fixture Times.</p>") << QStringLiteral("Fixture Times") << false;
+    QTest::newRow("feedback prompt dropped")
+        << QStringLiteral("<p>Tell us what YOU think in the comments</p>") << QStringLiteral("YOU think") << false;
+    QTest::newRow("related post teaser dropped")
+        << QStringLiteral("<p>Related post: <a href=\"/other\">Pickled sprouts</a></p>") << QStringLiteral("Pickled")
+        << false;
+    QTest::newRow("app prompt dropped") << QStringLiteral(
+        "<p>For the latest stories and breaking news updates download the Fixture News apps for iOS and Android.</p>")
+                                        << QStringLiteral("Fixture News apps") << false;
+    QTest::newRow("feedback request dropped")
+        << QStringLiteral("<p>We want to hear what you think about this article.</p>") << QStringLiteral("hear what")
+        << false;
+    QTest::newRow("blog footer dropped") << QStringLiteral("<p>This entry was posted in Fixtures on May 6, 2014.</p>")
+                                         << QStringLiteral("This entry") << false;
+    QTest::newRow("PHP warning dropped") << QStringLiteral(
+        "<p>Warning: Creating default object from empty value in /var/www/fixture.php on line 42</p>")
+                                         << QStringLiteral("Creating default object") << false;
+    QTest::newRow("exclaimed label dropped")
+        << QStringLiteral("<h3>Das könnte Sie auch interessieren!</h3>") << QStringLiteral("interessieren") << false;
+    QTest::newRow("syndication note kept") << QStringLiteral(
+        "<p>This article was originally published by Example Magazine. Read the original article.</p>")
+                                           << QStringLiteral("originally published by Example Magazine") << true;
+}
+
+void tst_Extractor::blockFilters()
+{
+    QFETCH(QString, inner);
+    QFETCH(QString, text);
+    QFETCH(bool, kept);
+    const Extraction e = extractHtml(articlePage(inner));
+    QVERIFY2(e.readerText.contains(QStringLiteral("Paragraph 6 of the fixture story")), qPrintable(e.readerText));
+    QCOMPARE(e.readerText.contains(text), kept);
+}
+
+void tst_Extractor::highlightsBoxDropped()
+{
+    // A "Highlights" box above the body repeats a sentence of the body: the body's copy is the one kept.
+    const QString quote = QStringLiteral("The committee may still appeal against the ruling.");
+    const QString html = u"<!DOCTYPE html><html><head><title>Ruling</title></head><body><article><h1>Ruling</h1>"
+                         u"<div class=\"box\"><p>Highlights</p><p>"
+        + quote
+        + u"</p></div><p>The court ruled on Monday after a long hearing, with a crowd outside, and a verdict that "
+          u"surprised the lawyers on both sides.</p><p>"
+        + quote
+        + u"</p><p>The judge said the case had been difficult, and that the evidence, in the end, did not support "
+          u"the charge that had been brought.</p></article></body></html>";
+    const Extraction e = extractHtml(html);
+    QVERIFY2(e.readerText.startsWith(QStringLiteral("The court ruled")), qPrintable(e.readerText));
+    QCOMPARE(e.readerText.count(quote), 1);
+    QVERIFY(e.readerText.contains(u"hearing, with a crowd outside, and a verdict that surprised the lawyers on both "
+                                  u"sides.\n\n"
+        + quote));
+}
+
+void tst_Extractor::tailAttributionsKept()
+{
+    // An embedded post's signature ("Name (@handle) date") is not a dateline, and "[Source]" after a quoted
+    // passage names where it came from: neither is trailing furniture.
+    const QString html = articlePage({}).replace(QStringLiteral("</article>"),
+        QStringLiteral("<p>— Fixture Desk (@fixturedesk) October 9, 2018</p><p>[Wired]</p></article>"));
+    const Extraction e = extractHtml(html);
+    QVERIFY2(e.readerText.endsWith(QStringLiteral("\n\n— Fixture Desk (@fixturedesk) October 9, 2018\n\n[Wired]")),
+        qPrintable(e.readerText.right(200)));
+}
+
+void tst_Extractor::browserWarningOverlayDropped()
+{
+    const QString overlay = QStringLiteral(
+        "<div id=\"IE-overlay\"><h1>Dear readers,</h1><p>thank you for visiting our website. Unfortunately you are "
+        "using Internet Explorer, an outdated browser that no longer supports our technology, so please update to a "
+        "modern browser, for example Firefox, Chrome or Edge, to see every page as it is meant to be seen.</p></div>");
+    const Extraction e = extractHtml(articlePage({}, {}, overlay));
+    QVERIFY2(!e.readerText.contains(QStringLiteral("Internet Explorer")), qPrintable(e.readerText));
+    QVERIFY(e.readerText.startsWith(QStringLiteral("Paragraph 1 of the fixture story")));
+}
+
+void tst_Extractor::bylineSources_data()
+{
+    QTest::addColumn<QString>("head");
+    QTest::addColumn<QString>("before");
+    QTest::addColumn<QString>("byline");
+    QTest::newRow("Dublin Core name, last creator")
+        << QStringLiteral("<meta name=\"DC.Creator\" content=\"Kooman, F.\"><meta name=\"DC.Creator\" "
+                          "content=\"Jong, Michiel de\">")
+        << QString() << QStringLiteral("Jong, Michiel de");
+    QTest::newRow("og:article:author") << QStringLiteral("<meta property=\"og:article:author\" content=\"BBC News\">")
+                                       << QString() << QStringLiteral("BBC News");
+    QTest::newRow("rel=author in a removed header")
+        << QString()
+        << QStringLiteral("<header class=\"entry-header\"><address class=\"vcard\"><a href=\"/author/mc\" "
+                          "rel=\"author\">Mike Conley</a></address></header>")
+        << QStringLiteral("Mike Conley");
+    QTest::newRow("author link inside a byline box")
+        << QString()
+        << QStringLiteral("<div class=\"author\"><a class=\"author-link\" href=\"/author/ben\">Ben Silverman</a>"
+                          "<div class=\"author-title\">Games Editor</div></div>")
+        << QStringLiteral("Ben Silverman");
+}
+
+void tst_Extractor::bylineSources()
+{
+    QFETCH(QString, head);
+    QFETCH(QString, before);
+    QFETCH(QString, byline);
+    const Extraction e = extractHtml(articlePage({}, head, before));
+    QCOMPARE(e.metadata.byline, byline);
+}
+
+void tst_Extractor::standfirstOnRequest()
+{
+    const QString dek = QStringLiteral(
+        "The standfirst of the fixture story sums it up in one sentence that the page also uses as its description.");
+    const QString head = u"<meta name=\"description\" content=\"" + dek + u"\">";
+    const QString header = u"<header class=\"story-header\"><h2 class=\"dek\">" + dek + u"</h2></header>";
+    const Extraction plain = extractHtml(articlePage({}, head, header));
+    QVERIFY2(plain.readerText.startsWith(QStringLiteral("Paragraph 1")), qPrintable(plain.readerText));
+    const Extraction with = extractHtml(articlePage({}, head, header), true);
+    QVERIFY2(with.readerText.startsWith(dek + u"\n\nParagraph 1"), qPrintable(with.readerText));
+    QCOMPARE(with.readerText.count(dek), 1);
+}
+
+void tst_Extractor::shortTextCharset_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QByteArray>("charset"); // the bytes' real charset
+    QTest::newRow("French and German in windows-1252")
+        << QStringLiteral("Café société - naïve résumé. Überraschung für Müller.") << QByteArray("windows-1252");
+    QTest::newRow("Polish in windows-1250")
+        << QStringLiteral("Zażółć gęślą jaźń, powiedział łagodnie Paweł.") << QByteArray("windows-1250");
+    QTest::newRow("Czech in windows-1250") << QStringLiteral(
+        "Příliš žluťoučký kůň úpěl ďábelské ódy, řekl děda. Ještě jednou, prosím, a pomalu, "
+        "aby to bylo slyšet v celém domě.") << QByteArray("windows-1250");
+}
+
+void tst_Extractor::shortTextCharset()
+{
+    QFETCH(QString, text);
+    QFETCH(QByteArray, charset);
+    QByteArray bytes;
+    if (charset == "windows-1252")
+        bytes = text.toLatin1(); // every character of the row is in Latin-1, which windows-1252 extends
+    else {
+        // Qt 6.4 has no windows-1250 codec without ICU support in QStringConverter: encode by table.
+        static const QHash<QChar, char> cp1250 = { { u'ż', '\xBF' }, { u'ó', '\xF3' }, { u'ł', '\xB3' },
+            { u'ć', '\xE6' }, { u'ę', '\xEA' }, { u'ś', '\x9C' }, { u'ą', '\xB9' }, { u'ź', '\x9F' }, { u'ń', '\xF1' },
+            { u'Ł', '\xA3' }, { u'Z', 'Z' }, { u'ř', '\xF8' }, { u'í', '\xED' }, { u'š', '\x9A' }, { u'ž', '\x9E' },
+            { u'ť', '\x9D' }, { u'č', '\xE8' }, { u'ý', '\xFD' }, { u'ů', '\xF9' }, { u'ň', '\xF2' }, { u'ú', '\xFA' },
+            { u'ě', '\xEC' }, { u'ď', '\xEF' }, { u'á', '\xE1' }, { u'é', '\xE9' }, { u'Ř', '\xD8' } };
+        for (const QChar c : text)
+            bytes += c.unicode() < 0x80 ? char(c.unicode()) : cp1250.value(c, '?');
+    }
+    const TextDecoder::Decoded d = TextDecoder::decode(bytes, {}, false);
+    QCOMPARE(d.charset, QString::fromLatin1(charset));
+    QCOMPARE(d.text, text);
+}
+
+void tst_Extractor::utf16WithoutBom_data()
+{
+    QTest::addColumn<bool>("littleEndian");
+    QTest::addColumn<QString>("fileName");
+    QTest::newRow("UTF-16LE text") << true << QStringLiteral("note.txt");
+    QTest::newRow("UTF-16BE text") << false << QStringLiteral("note.txt");
+    QTest::newRow("UTF-16LE html") << true << QStringLiteral("page.html");
+}
+
+void tst_Extractor::utf16WithoutBom()
+{
+    QFETCH(bool, littleEndian);
+    QFETCH(QString, fileName);
+    const QString sentence = QStringLiteral(
+        "Ein Absatz über die Stadt, mit Kommas, Nebensätzen und einem Punkt am Ende, lang genug für einen Text.");
+    const QString text = fileName.endsWith(u".html")
+        ? QString(u"<html><head><meta charset=\"utf-16\"><title>T</title></head><body><article><p>" + sentence
+            + u"</p><p>" + sentence + u"</p></article></body></html>")
+        : QString(sentence + u"\n\n" + sentence + u"\n");
+    QByteArray bytes;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (littleEndian)
+            bytes += char(u & 0xFF), bytes += char(u >> 8);
+        else
+            bytes += char(u >> 8), bytes += char(u & 0xFF);
+    }
+    ExtractOptions o;
+    o.fileName = fileName;
+    const auto r = Extractor::extract(bytes, o);
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->charset, littleEndian ? QStringLiteral("utf-16le") : QStringLiteral("utf-16be"));
+    QVERIFY2(r->readerText.startsWith(sentence), qPrintable(r->readerText));
 }
 
 QTEST_GUILESS_MAIN(tst_Extractor)
