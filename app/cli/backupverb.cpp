@@ -34,7 +34,7 @@ int backupVerb(const QStringList &arguments)
         return 1;
     QString written;
     if (words.isEmpty()) {
-        auto r = Core::BackupManager(Core::BackupManager::defaultFolder(store->path()), keep).backup(*store);
+        auto r = Core::BackupManager(store->path(), keep).backup(*store);
         if (!r)
             return report(r.error());
         written = *r;

@@ -63,10 +63,8 @@ int collectionsVerb(const QStringList &arguments)
 
     const QString name = words.at(1);
     if (action == u"add") {
-        auto collection = repo.ensure(name);
-        if (!collection)
-            return report(collection.error());
-        if (auto r = repo.addArticles(collection->id, ids); !r)
+        // One transaction: an unknown article leaves no new, empty collection behind.
+        if (auto r = repo.addArticles(name, ids); !r)
             return report(r.error());
         return 0;
     }

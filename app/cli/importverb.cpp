@@ -29,12 +29,11 @@ int importVerb(const QStringList &arguments)
     if (!store)
         return 1;
 
-    std::optional<Core::Collection> collection;
-    if (parser.isSet(QStringLiteral("collection"))) {
-        auto c = Core::CollectionRepository(*store).ensure(parser.value(QStringLiteral("collection")));
-        if (!c)
-            return report(c.error());
-        collection = *c;
+    // The collection is created with the first article put in it, so a failed import leaves none behind.
+    const QString collection = parser.value(QStringLiteral("collection")).trimmed();
+    if (parser.isSet(QStringLiteral("collection")) && collection.isEmpty()) {
+        err() << "gloss-cli import: --collection needs a name\n";
+        return 2;
     }
 
     Core::ArticleImporter importer(*store);
@@ -56,9 +55,8 @@ int importVerb(const QStringList &arguments)
             exitCode = report(outcome.error());
             continue;
         }
-        if (collection) {
-            if (auto added = Core::CollectionRepository(*store).addArticles(collection->id, {outcome->articleId});
-                !added) {
+        if (!collection.isEmpty()) {
+            if (auto added = Core::CollectionRepository(*store).addArticles(collection, {outcome->articleId}); !added) {
                 exitCode = report(added.error());
                 continue;
             }

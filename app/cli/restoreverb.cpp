@@ -14,6 +14,8 @@ int restoreVerb(const QStringList &arguments)
         QStringLiteral("The backup to restore (see 'gloss-cli "
                        "backup')."),
         QStringLiteral("PATH"));
+    parser.addOption(
+        { QStringLiteral("force"), QStringLiteral("Restore even a backup that was made from another store.") });
     if (int rc = parseArguments(parser, QStringLiteral("restore"), arguments))
         return rc < 0 ? 0 : rc;
     if (parser.positionalArguments().size() != 1) {
@@ -23,7 +25,8 @@ int restoreVerb(const QStringList &arguments)
     // The store is not opened: it may be the damaged file the backup replaces.
     const QString target
         = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db")) : Core::Database::defaultPath();
-    auto kept = Core::BackupManager::restore(parser.positionalArguments().first(), target);
+    auto kept = Core::BackupManager::restore(
+        parser.positionalArguments().first(), target, parser.isSet(QStringLiteral("force")));
     if (!kept)
         return report(kept.error());
     err() << "gloss-cli: restored " << QDir::toNativeSeparators(target);

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <algorithm>
@@ -20,20 +21,8 @@ namespace {
 
 QAtomicInt rawConnectionCounter;
 
-const QString namePrefix = QStringLiteral("gloss-");
-const QString nameSuffix = QStringLiteral(".sqlite");
 const QString timeFormat = QStringLiteral("yyyyMMdd'T'HHmmss'Z'");
-
-/// The UTC time in a backup's file name, or an invalid time when the name is not one of ours.
-QDateTime timeOfBackup(const QString &fileName)
-{
-    if (!fileName.startsWith(namePrefix) || !fileName.endsWith(nameSuffix))
-        return {};
-    const QString stamp = fileName.mid(namePrefix.size(), 16);
-    QDateTime t = QDateTime::fromString(stamp, timeFormat);
-    t.setTimeSpec(Qt::UTC);
-    return t;
-}
+const int stampLength = 16; // yyyyMMddTHHmmssZ
 
 bool syncFile(const QString &path)
 {
@@ -92,7 +81,9 @@ private:
     QString m_error;
 };
 
-Result<void> vacuumInto(QSqlDatabase db, const QString &path)
+/// VACUUM INTO a temporary name, then rename. `driverText`, when given, receives SQLite's message of a failed
+/// VACUUM (for Database::explainError).
+Result<void> vacuumInto(QSqlDatabase db, const QString &path, QString *driverText = nullptr)
 {
     const QFileInfo info(path);
     if (info.exists())
@@ -108,6 +99,8 @@ Result<void> vacuumInto(QSqlDatabase db, const QString &path)
     if (!q.exec()) {
         const QString text = q.lastError().text();
         QFile::remove(partial);
+        if (driverText)
+            *driverText = text;
         return std::unexpected(storageError(QStringLiteral("Cannot write the backup %1").arg(path), text));
     }
     syncFile(partial);
@@ -150,20 +143,66 @@ QString BackupManager::defaultFolder(const QString &databasePath)
     return QFileInfo(databasePath).absoluteDir().filePath(QStringLiteral("backups"));
 }
 
-BackupManager::BackupManager(QString folder, int keep)
-    : m_folder(std::move(folder))
+BackupManager::BackupManager(const QString &databasePath, int keep, const QString &folder)
+    : m_databasePath(QFileInfo(databasePath).absoluteFilePath())
+    , m_folder(folder.isEmpty() ? defaultFolder(databasePath) : folder)
     , m_keep(std::max(1, keep))
+    , m_stem(QFileInfo(databasePath).completeBaseName())
+    , m_suffix(QFileInfo(databasePath).suffix())
 { }
+
+QString BackupManager::fileName(const QDateTime &time, int n) const
+{
+    QString name = m_stem + QLatin1Char('-') + time.toUTC().toString(timeFormat);
+    if (n > 0)
+        name += QStringLiteral("-%1").arg(n);
+    if (!m_suffix.isEmpty())
+        name += QLatin1Char('.') + m_suffix;
+    return name;
+}
+
+QDateTime BackupManager::timeOf(const QString &fileName) const
+{
+    // <stem>-<yyyyMMddTHHmmssZ>[-<n>][.<suffix>]
+    QString rest = fileName;
+    if (!m_suffix.isEmpty()) {
+        if (!rest.endsWith(QLatin1Char('.') + m_suffix))
+            return {};
+        rest.chop(m_suffix.size() + 1);
+    } else if (rest.contains(QLatin1Char('.'))) {
+        return {};
+    }
+    if (!rest.startsWith(m_stem + QLatin1Char('-')))
+        return {};
+    rest = rest.mid(m_stem.size() + 1);
+    if (rest.size() < stampLength)
+        return {};
+    const QString counter = rest.mid(stampLength);
+    if (!counter.isEmpty()) {
+        bool ok = false;
+        if (!counter.startsWith(QLatin1Char('-')) || counter.mid(1).toInt(&ok) <= 0 || !ok)
+            return {};
+    }
+    QDateTime t = QDateTime::fromString(rest.left(stampLength), timeFormat);
+    t.setTimeSpec(Qt::UTC);
+    return t;
+}
 
 QStringList BackupManager::backups() const
 {
     const QDir dir(m_folder);
     if (!dir.exists())
         return {};
-    QStringList names = dir.entryList({ namePrefix + QStringLiteral("*") + nameSuffix }, QDir::Files, QDir::Name);
-    names.erase(std::remove_if(names.begin(), names.end(), [](const QString &n) { return !timeOfBackup(n).isValid(); }),
-        names.end());
-    std::reverse(names.begin(), names.end());
+    QStringList names;
+    for (const QString &name : dir.entryList(QDir::Files, QDir::Name))
+        if (timeOf(name).isValid())
+            names.append(name);
+    // Newest first: by time, then by counter (a second backup in the same second gets "-1").
+    std::sort(names.begin(), names.end(), [this](const QString &a, const QString &b) {
+        const QDateTime ta = timeOf(a);
+        const QDateTime tb = timeOf(b);
+        return ta != tb ? ta > tb : a.size() != b.size() ? a.size() > b.size() : a > b;
+    });
     QStringList paths;
     for (const QString &n : std::as_const(names))
         paths.append(dir.absoluteFilePath(n));
@@ -173,18 +212,29 @@ QStringList BackupManager::backups() const
 QString BackupManager::latest() const
 {
     const QStringList all = backups();
-    return all.isEmpty() ? QString() : all.first();
+    if (all.isEmpty())
+        return {};
+    // The name says which store a backup is of; the store id inside says it too, when the store can still be
+    // read (a backup copied in from elsewhere under this store's name is skipped).
+    const QString id = storeIdOf(m_databasePath);
+    if (id.isEmpty())
+        return all.first();
+    for (const QString &path : all) {
+        const QString backupId = storeIdOf(path);
+        if (backupId.isEmpty() || backupId == id)
+            return path;
+    }
+    return {};
 }
 
 Result<QString> BackupManager::backup(Database &database, const QDateTime &now) const
 {
     if (!QDir().mkpath(m_folder))
         return fail(QStringLiteral("Cannot create the backup folder %1.").arg(m_folder), Error::Io);
-    const QString stamp = now.toUTC().toString(timeFormat);
-    QString path = QDir(m_folder).absoluteFilePath(namePrefix + stamp + nameSuffix);
+    QString path = QDir(m_folder).absoluteFilePath(fileName(now, 0));
     for (int n = 1; QFileInfo::exists(path); ++n)
-        path = QDir(m_folder).absoluteFilePath(namePrefix + stamp + QStringLiteral("-%1").arg(n) + nameSuffix);
-    if (auto r = vacuumInto(database.connection(), path); !r)
+        path = QDir(m_folder).absoluteFilePath(fileName(now, n));
+    if (auto r = writeCopy(database, path); !r)
         return std::unexpected(r.error());
     qCInfo(lcStorage) << "backup written" << path;
     if (auto r = prune(); !r)
@@ -197,7 +247,7 @@ Result<std::optional<QString>> BackupManager::backupIfDue(
 {
     const QString newest = latest();
     if (!newest.isEmpty()) {
-        const QDateTime last = timeOfBackup(QFileInfo(newest).fileName());
+        const QDateTime last = timeOf(QFileInfo(newest).fileName());
         if (last.isValid() && last.secsTo(now.toUTC()) < intervalSecs && last <= now.toUTC())
             return std::optional<QString>();
     }
@@ -228,7 +278,46 @@ Result<void> BackupManager::prune() const
 
 Result<void> BackupManager::writeCopy(Database &database, const QString &path)
 {
-    return vacuumInto(database.connection(), path);
+    // VACUUM INTO copies rows, not pages: from a damaged store it may fail (SQLITE_CORRUPT, or SQLITE_FULL,
+    // "database or disk is full", with the disk nearly empty) or succeed and give a healthy-looking copy of
+    // damaged data, which would then push the good backups out of the rolling set. Check the store first; the
+    // check reads what VACUUM reads anyway.
+    if (auto check = database.integrityCheck(true); !check) {
+        if (!check.error().message.contains(QStringLiteral("damaged")))
+            return std::unexpected(check.error());
+        const QString details = check.error().message.section(QStringLiteral("is damaged: "), 1);
+        return std::unexpected(database.explainError(QStringLiteral("Cannot write the backup %1").arg(path),
+            QStringLiteral("database disk image is malformed: %1")
+                .arg(details.isEmpty() ? check.error().message : details)));
+    }
+    QString driverText;
+    if (auto r = vacuumInto(database.connection(), path, &driverText); !r) {
+        if (driverText.isEmpty())
+            return r;
+        // VACUUM INTO reads every page: on a damaged store it fails, sometimes with SQLITE_FULL ("database or
+        // disk is full") rather than SQLITE_CORRUPT. Say which it is (explainError checks the store).
+        return std::unexpected(
+            database.explainError(QStringLiteral("Cannot write the backup %1").arg(path), driverText, true));
+    }
+    return {};
+}
+
+QString BackupManager::storeIdOf(const QString &path)
+{
+    if (!QFileInfo(path).isFile())
+        return {};
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly) || f.read(16) != QByteArray("SQLite format 3\0", 16))
+            return {};
+    }
+    RawConnection raw(QFileInfo(path).absoluteFilePath(), true);
+    if (!raw.isOpen())
+        return {};
+    QSqlQuery q(raw.db());
+    if (!q.exec(QStringLiteral("SELECT uuid FROM store_identity WHERE singleton = 1")) || !q.next())
+        return {};
+    return q.value(0).toString();
 }
 
 Result<void> BackupManager::verify(const QString &path)
@@ -269,10 +358,32 @@ Result<void> BackupManager::verify(const QString &path)
     return {};
 }
 
-Result<QString> BackupManager::restore(const QString &backupPath, const QString &databasePath)
+Result<QString> BackupManager::restore(const QString &backupPath, const QString &databasePath, bool force)
 {
     if (auto r = verify(backupPath); !r)
         return std::unexpected(r.error());
+    if (!force) {
+        // The store's own id, or when it cannot be read (damaged), the id in its own rolling backups.
+        QString storeId = storeIdOf(databasePath);
+        if (storeId.isEmpty()) {
+            const QStringList own = BackupManager(databasePath).backups();
+            if (!own.isEmpty())
+                storeId = storeIdOf(own.first());
+        }
+        const QString backupId = storeIdOf(backupPath);
+        if (!storeId.isEmpty() && !backupId.isEmpty() && storeId != backupId)
+            return fail(QStringLiteral("The backup %1 was made from another store (id %2), not from %3 (id %4). "
+                                       "Pass --force to replace the store with it anyway.")
+                            .arg(backupPath, backupId, databasePath, storeId));
+        // Nothing to compare with (the store is unreadable and has no backups of its own): a rolling backup
+        // whose name says it is of another store is still refused.
+        static const QRegularExpression rolling(QStringLiteral("^(.+)-\\d{8}T\\d{6}Z(-\\d+)?(\\.[^.]*)?$"));
+        const QString name = QFileInfo(backupPath).fileName();
+        if (storeId.isEmpty() && rolling.match(name).hasMatch() && !BackupManager(databasePath).timeOf(name).isValid())
+            return fail(QStringLiteral("The backup %1 is named as a backup of another store (%2), not of %3. "
+                                       "Pass --force to replace the store with it anyway.")
+                            .arg(backupPath, rolling.match(name).captured(1), databasePath));
+    }
     const QFileInfo target(databasePath);
     const QString dbPath = target.absoluteFilePath();
     if (!target.absoluteDir().exists())

@@ -17,24 +17,29 @@ class Database;
 /// ones still in the WAL too. A copy is written under a temporary name and renamed into place, so a crash never
 /// leaves a half-written file with a backup's name.
 ///
-/// Rolling backups live in one folder (defaultFolder(): `backups/` next to the database), named
-/// `gloss-YYYYMMDDTHHMMSSZ.sqlite` (UTC), so that name order is time order. The GUI calls backupIfDue() once at
-/// start-up, off the GUI thread (it opens its own connection); the CLI has `gloss-cli backup` and `restore`.
+/// Rolling backups live in one folder (defaultFolder(): `backups/` next to the database, shared by every store in
+/// that folder), named after the store they copy: `<store's base name>-YYYYMMDDTHHMMSSZ[-n].<store's suffix>`
+/// (UTC; `gloss.sqlite` -> `gloss-20260101T090000Z.sqlite`), so that each store lists, prunes and suggests only
+/// its own. Every backup also carries the store's id (Database::storeId(), schema 4), which restore() compares.
+/// The GUI calls backupIfDue() once at start-up, off the GUI thread (it opens its own connection); the CLI has
+/// `gloss-cli backup` and `restore`.
 class BackupManager final
 {
 public:
     /// `<folder of databasePath>/backups`.
     static QString defaultFolder(const QString &databasePath);
 
-    /// Rolling backups in `folder`, keeping the newest `keep` (at least 1).
-    explicit BackupManager(QString folder, int keep = 7);
+    /// Rolling backups of the store at `databasePath` in `folder` (empty: defaultFolder(databasePath)), keeping
+    /// the newest `keep` (at least 1).
+    explicit BackupManager(const QString &databasePath, int keep = 7, const QString &folder = {});
 
     QString folder() const { return m_folder; }
     int keep() const { return m_keep; }
 
-    /// The backups in the folder, newest first (absolute paths); empty when there are none.
+    /// This store's backups in the folder (by file name), newest first (absolute paths); empty when none.
     QStringList backups() const;
-    /// The newest backup, or an empty string.
+    /// The newest backup of this store, or an empty string. When the store can be read, a backup whose store id
+    /// differs from the store's is skipped.
     QString latest() const;
 
     /// Writes a new backup of `database` into the folder now (creating the folder), then prunes to keep().
@@ -55,8 +60,13 @@ public:
     Result<void> prune() const;
 
     /// Writes a consistent copy of `database` to `path` (VACUUM INTO). Errors: `path` exists (it is never
-    /// overwritten), its folder does not exist, the disk is full (the partial file is removed), storage errors.
+    /// overwritten), its folder does not exist, the store is damaged (checked with quick_check when SQLite's
+    /// error could mean either), the disk is full (the partial file is removed), storage errors.
     static Result<void> writeCopy(Database &database, const QString &path);
+
+    /// The store id inside the Gloss store or backup at `path` (read-only), empty when it has none or cannot
+    /// be read.
+    static QString storeIdOf(const QString &path);
 
     /// Checks that `path` is a Gloss store a restore can use: a SQLite file whose integrity_check is ok and
     /// whose schema is not newer than this Gloss. Errors name what is wrong. The file is opened read-only.
@@ -66,13 +76,22 @@ public:
     /// that was there is kept, never deleted: a readable store is copied (VACUUM INTO, WAL content included) to
     /// `<databasePath>.before-restore-<time>.sqlite`; an unreadable file is renamed to
     /// `<databasePath>.damaged-<time>`. Returns the path where the previous store was kept (empty when there was
-    /// none). Close every Gloss window on the store first. Errors: the backup fails verify(); the store is in
-    /// use by another program; file-system errors (the store is then left as it was).
-    static Result<QString> restore(const QString &backupPath, const QString &databasePath);
+    /// none). Close every Gloss window on the store first. Unless `force`, a backup of another store is refused:
+    /// one whose store id differs from the store's (or, when the store cannot be read, from the id in the
+    /// store's own newest rolling backup), or, when neither id is known, a rolling backup named after another
+    /// store. Errors: the backup fails verify() or is another store's; the store is
+    /// in use by another program; file-system errors (the store is then left as it was).
+    static Result<QString> restore(const QString &backupPath, const QString &databasePath, bool force = false);
 
 private:
+    QString fileName(const QDateTime &time, int n) const;
+    QDateTime timeOf(const QString &fileName) const;
+
+    QString m_databasePath;
     QString m_folder;
     int m_keep = 7;
+    QString m_stem;
+    QString m_suffix;
 };
 
 } // namespace Gloss::Core

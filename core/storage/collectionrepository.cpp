@@ -83,12 +83,42 @@ Result<Collection> CollectionRepository::create(const QString &name, const QStri
 
 Result<Collection> CollectionRepository::ensure(const QString &name)
 {
-    auto existing = find(name.simplified());
-    if (!existing)
-        return std::unexpected(existing.error());
-    if (*existing)
-        return **existing;
-    return create(name);
+    Collection found;
+    auto r = m_database.transaction([&]() -> Result<void> {
+        auto existing = find(name.simplified());
+        if (!existing)
+            return std::unexpected(existing.error());
+        if (*existing) {
+            found = **existing;
+            return {};
+        }
+        auto created = create(name);
+        if (!created)
+            return std::unexpected(created.error());
+        found = *created;
+        return {};
+    });
+    if (!r)
+        return std::unexpected(r.error());
+    return found;
+}
+
+Result<Collection> CollectionRepository::addArticles(const QString &name, const QList<qint64> &articleIds)
+{
+    Collection collection;
+    auto r = m_database.transaction([&]() -> Result<void> {
+        auto c = ensure(name);
+        if (!c)
+            return std::unexpected(c.error());
+        collection = *c;
+        return addArticles(collection.id, articleIds);
+    });
+    if (!r)
+        return std::unexpected(r.error());
+    collection.articleCount = 0; // as created or found, before the additions
+    if (auto now = find(collection.name); now && *now)
+        collection = **now;
+    return collection;
 }
 
 Result<std::optional<Collection>> CollectionRepository::find(const QString &name) const

@@ -29,7 +29,7 @@ public:
 
     /// Creates a collection. Errors: empty name, a collection with that name exists, storage failure.
     Result<Collection> create(const QString &name, const QString &description = {});
-    /// The collection named `name` (case-insensitive), created when missing.
+    /// The collection named `name` (case-insensitive), created when missing (one transaction).
     Result<Collection> ensure(const QString &name);
     /// The collection named `name` (case-insensitive), or std::nullopt.
     Result<std::optional<Collection>> find(const QString &name) const;
@@ -41,6 +41,10 @@ public:
     /// Adds articles to a collection (already there: no change). All or none. Errors: no such collection or
     /// article.
     Result<void> addArticles(qint64 collectionId, const QList<qint64> &articleIds);
+    /// Adds articles to the collection named `name`, creating it when missing, all in one transaction: when an
+    /// article does not exist, nothing is written (no new empty collection either). Errors: empty name, no such
+    /// article, storage failure.
+    Result<Collection> addArticles(const QString &name, const QList<qint64> &articleIds);
     /// Removes articles from a collection (the articles stay in the library). Errors: no such collection.
     Result<void> removeArticles(qint64 collectionId, const QList<qint64> &articleIds);
     /// Deletes a collection (never its articles). Errors: no such collection.

@@ -11,6 +11,11 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStorageInfo>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 namespace Gloss::Core {
 
@@ -25,29 +30,127 @@ bool looksLikeSqlite(const QString &path)
     return f.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
-// " The latest backup is ...; restore it with ..." when a backup of `path` exists, else empty.
+/// Error of open() for a file SQLite cannot read: a damaged file gets "left untouched" and the backup hint.
+Error openError(const QString &path, const QString &driverText)
+{
+    Error e = storageError(QStringLiteral("Cannot open the database %1").arg(path), driverText);
+    if (isCorruptionText(driverText))
+        e.message += QStringLiteral(" The file was left untouched.") + backupHint(QFileInfo(path).absoluteFilePath());
+    return e;
+}
+
+/// The first problems reported by `PRAGMA quick_check` on `db`, empty when it says "ok" (or cannot run for a
+/// reason other than damage, which the next statement will report anyway).
+QString quickCheckProblems(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("PRAGMA quick_check(5)"))) {
+        const QString text = q.lastError().text();
+        return isCorruptionText(text) ? text : QString();
+    }
+    QStringList problems;
+    while (q.next())
+        problems.append(q.value(0).toString().remove(QStringLiteral("*** in database main ***")).simplified());
+    if (problems == QStringList { QStringLiteral("ok") })
+        return {};
+    return problems.join(u"; ");
+}
+
+} // namespace
+
 QString backupHint(const QString &path)
 {
-    const QString latest = BackupManager(BackupManager::defaultFolder(path)).latest();
+    const QString latest = BackupManager(path).latest();
     if (latest.isEmpty())
         return {};
     return QStringLiteral(" The latest backup is %1; restore it with: gloss-cli restore \"%1\" --db \"%2\"")
         .arg(QDir::toNativeSeparators(latest), QDir::toNativeSeparators(path));
 }
-} // namespace
+
+bool isCorruptionText(const QString &driverText)
+{
+    const QString lower = driverText.toLower();
+    return lower.contains(u"malformed") || lower.contains(u"not a database") || lower.contains(u"corrupt");
+}
 
 Error storageError(const QString &what, const QString &driverText)
 {
     const QString lower = driverText.toLower();
     QString reason = driverText;
-    if (lower.contains(u"full"))
+    // Corruption first: "database disk image is malformed" must not read as a disk problem.
+    if (isCorruptionText(driverText))
+        reason = QStringLiteral("the database file is damaged (%1)").arg(driverText);
+    else if (lower.contains(u"full"))
         reason = QStringLiteral("the disk is full (%1)").arg(driverText);
     else if (lower.contains(u"locked") || lower.contains(u"busy"))
         reason = QStringLiteral("the database is locked by another program (%1)").arg(driverText);
-    else if (lower.contains(u"malformed") || lower.contains(u"not a database") || lower.contains(u"corrupt"))
-        reason = QStringLiteral("the database file is damaged (%1)").arg(driverText);
     return Error { QStringLiteral("%1: %2").arg(what, reason), Error::Storage };
 }
+
+/// The background WAL checkpointer (see transaction()): a thread with its own connection that runs
+/// `PRAGMA wal_checkpoint(PASSIVE)` when commits pause. PASSIVE never waits for readers or the writer; what it
+/// cannot copy yet is copied by a later round, or by the last connection's close.
+struct Database::Maintenance
+{
+    std::mutex mutex;
+    std::condition_variable wake;
+    bool stop = false;
+    quint64 commits = 0;
+    std::thread thread;
+
+    Maintenance(const QString &connectionName, const QString &path)
+        : thread([this, connectionName, path] { run(connectionName, path); })
+    { }
+    ~Maintenance()
+    {
+        {
+            std::lock_guard lock(mutex);
+            stop = true;
+        }
+        wake.notify_all();
+        thread.join();
+    }
+    Q_DISABLE_COPY_MOVE(Maintenance)
+
+    void run(const QString &connectionName, const QString &path)
+    {
+        using namespace std::chrono_literals;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+            db.setDatabaseName(path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=200"));
+            if (db.open()) {
+                QSqlQuery q(db);
+                quint64 done = 0;
+                std::unique_lock lock(mutex);
+                while (!stop) {
+                    wake.wait(lock, [&] { return stop || commits != done; });
+                    // Checkpoint in the first pause of 100 ms after commits, and every 250 ms of uninterrupted
+                    // writing: each complete checkpoint lets the writer start the WAL over, so that its commits
+                    // overwrite WAL blocks that exist (a cheap fdatasync) instead of growing the file (each
+                    // fsync then also commits the file system's journal, several ms here).
+                    const auto burstStart = std::chrono::steady_clock::now();
+                    while (!stop && std::chrono::steady_clock::now() - burstStart < 250ms) {
+                        const quint64 seen = commits;
+                        if (!wake.wait_for(lock, 100ms, [&] { return stop || commits != seen; }))
+                            break; // a pause
+                    }
+                    if (stop)
+                        break;
+                    done = commits;
+                    lock.unlock();
+                    if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
+                        qCDebug(lcStorage) << "background checkpoint:" << q.lastError().text();
+                    q.finish();
+                    lock.lock();
+                }
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(connectionName);
+    }
+};
 
 int Database::schemaVersion()
 {
@@ -68,6 +171,7 @@ Database::Database(QString connectionName, QString path)
 
 Database::~Database()
 {
+    m_maintenance.reset(); // its connection closes first, so that ours is the last one and checkpoints the WAL
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -117,7 +221,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, i
     // journal_size_limit keeps the WAL from staying at its high-water mark after a large import.
     const QStringList pragmas { QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA journal_mode=WAL"),
         QStringLiteral("PRAGMA synchronous=FULL"), QStringLiteral("PRAGMA journal_size_limit=67108864"),
-        QStringLiteral("PRAGMA cache_size=-16384") };
+        QStringLiteral("PRAGMA cache_size=-16384"),
+        // Checkpoints run in the background thread (transaction()), not inside a user's commit. The writer's
+        // own automatic checkpoint stays as a backstop at 10,000 pages (40 MB of WAL; SQLite's default is
+        // 1,000), for writes made outside transaction() or a background thread that cannot keep up.
+        QStringLiteral("PRAGMA wal_autocheckpoint=10000") };
     for (const QString &pragma : pragmas) {
         if (!q.exec(pragma))
             return std::unexpected(openError(path, q.lastError().text()));
@@ -125,15 +233,6 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, i
     if (auto migrated = database->migrate(); !migrated)
         return std::unexpected(migrated.error());
     return database;
-}
-
-Error Database::openError(const QString &path, const QString &driverText)
-{
-    Error e = storageError(QStringLiteral("Cannot open the database %1").arg(path), driverText);
-    const QString lower = driverText.toLower();
-    if (lower.contains(u"malformed") || lower.contains(u"not a database") || lower.contains(u"corrupt"))
-        e.message += QStringLiteral(" The file was left untouched.") + backupHint(QFileInfo(path).absoluteFilePath());
-    return e;
 }
 
 Result<void> Database::setSynchronous(Synchronous mode)
@@ -153,7 +252,7 @@ Result<void> Database::integrityCheck(bool quick) const
             storageError(QStringLiteral("Cannot check the database %1").arg(m_path), q.lastError().text()));
     QStringList problems;
     while (q.next())
-        problems.append(q.value(0).toString());
+        problems.append(q.value(0).toString().remove(QStringLiteral("*** in database main ***")).simplified());
     if (problems == QStringList { QStringLiteral("ok") })
         return {};
     return fail(
@@ -168,6 +267,62 @@ int Database::userVersion() const
     return q.value(0).toInt();
 }
 
+qint64 Database::quickCheckLimitBytes()
+{
+    return 128LL * 1024 * 1024; // quick_check reads ~0.7 GB/s here: at most ~0.2 s, once per connection
+}
+
+QString Database::storeId() const
+{
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("SELECT uuid FROM store_identity WHERE singleton = 1")) || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+Error Database::damagedError(const QString &what, const QString &details)
+{
+    m_damaged = true;
+    return Error { QStringLiteral("%1: the database file %2 is damaged (%3). Nothing was written to it.%4")
+                       .arg(what, QDir::toNativeSeparators(m_path), details, backupHint(m_path)),
+        Error::Storage };
+}
+
+Error Database::explainError(const QString &what, const QString &driverText, bool checkIntegrity)
+{
+    if (isCorruptionText(driverText))
+        return damagedError(what, driverText);
+    const QString lower = driverText.toLower();
+    if (lower.contains(u"full")) {
+        // SQLITE_FULL also comes from damaged files (VACUUM INTO of a file whose page counts make no sense); a
+        // quick_check tells the two apart. It reads the whole file, hence the limit.
+        if (checkIntegrity || QFileInfo(m_path).size() <= quickCheckLimitBytes()) {
+            const QString problems = quickCheckProblems(connection());
+            if (!problems.isEmpty())
+                return damagedError(what, QStringLiteral("%1; SQLite said: %2").arg(problems, driverText));
+        }
+        Error e = storageError(what, driverText);
+        const QStorageInfo disk(QFileInfo(m_path).absolutePath());
+        if (disk.isValid())
+            e.message += QStringLiteral(" (%1 MB free on %2)")
+                             .arg(disk.bytesAvailable() / (1024 * 1024))
+                             .arg(QDir::toNativeSeparators(disk.rootPath()));
+        return e;
+    }
+    return storageError(what, driverText);
+}
+
+void Database::noteCommit()
+{
+    if (!m_maintenance)
+        m_maintenance = std::make_unique<Maintenance>(m_connectionName + QStringLiteral("-maintenance"), m_path);
+    {
+        std::lock_guard lock(m_maintenance->mutex);
+        ++m_maintenance->commits;
+    }
+    m_maintenance->wake.notify_all();
+}
+
 Result<void> Database::transaction(const std::function<Result<void>()> &work)
 {
     QSqlDatabase db = connection();
@@ -177,24 +332,44 @@ Result<void> Database::transaction(const std::function<Result<void>()> &work)
         --m_depth;
         return r;
     }
+    if (m_damaged)
+        return fail(QStringLiteral("Cannot save: the database file %1 is damaged; nothing more is written to it.%2")
+                        .arg(QDir::toNativeSeparators(m_path), backupHint(m_path)),
+            Error::Storage);
+    if (!m_writeChecked) {
+        // A damaged file can answer reads with wrong data and no error (a cut text, another table's page) and
+        // take writes that make it worse: check it once before the first write. O(size), hence the limit.
+        m_writeChecked = true;
+        const QFileInfo info(m_path);
+        if (info.size() > 0 && info.size() <= quickCheckLimitBytes()) {
+            const QString problems = quickCheckProblems(db);
+            if (!problems.isEmpty())
+                return std::unexpected(damagedError(QStringLiteral("Cannot save"), problems));
+        }
+    }
     // BEGIN IMMEDIATE takes the write lock up front, so a busy database fails here (after the busy
     // timeout) rather than half-way through the work.
     QSqlQuery begin(db);
     if (!begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
-        return std::unexpected(storageError(QStringLiteral("Cannot start writing"), begin.lastError().text()));
+        return std::unexpected(explainError(QStringLiteral("Cannot start writing"), begin.lastError().text()));
     ++m_depth;
     Result<void> r = work();
     --m_depth;
     QSqlQuery end(db);
     if (!r) {
         end.exec(QStringLiteral("ROLLBACK"));
+        // A statement inside met a damaged page (the repositories' messages come from storageError()): from
+        // now on the store is read-only, and the message says so with the backup hint.
+        if (r.error().code == Error::Storage && r.error().message.contains(QStringLiteral("database file is damaged")))
+            return std::unexpected(damagedError(QStringLiteral("Cannot save"), r.error().message));
         return r;
     }
     if (!end.exec(QStringLiteral("COMMIT"))) {
         const QString text = end.lastError().text();
         QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        return std::unexpected(storageError(QStringLiteral("Cannot save"), text));
+        return std::unexpected(explainError(QStringLiteral("Cannot save"), text));
     }
+    noteCommit();
     return {};
 }
 

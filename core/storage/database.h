@@ -56,17 +56,53 @@ public:
 
     /// Runs `work` inside one transaction: commits when it returns a value, rolls back on an error.
     /// Nested calls join the outer transaction.
+    /// A damaged store is never written: before the first write of this connection, a store of up to
+    /// quickCheckLimitBytes() gets a `PRAGMA quick_check` (O(size): about 1.5 s per GB here, so larger stores are
+    /// not checked up front; the daily backup reads every page of them), and once any statement reports
+    /// corruption (SQLITE_CORRUPT / SQLITE_NOTADB) or a check fails, this and every later transaction is refused
+    /// with an error that says the file is damaged and names the latest backup of this store (isDamaged()).
+    /// After the first commit a background thread with its own connection runs the WAL checkpoints when the
+    /// commits pause (`wal_autocheckpoint` on this connection is only a backstop at 10,000 pages), so a commit
+    /// does not pay for copying the WAL into the database file.
     Result<void> transaction(const std::function<Result<void>()> &work);
+
+    /// True once damage was found (a failed quick_check, or a statement that reported corruption).
+    bool isDamaged() const { return m_damaged; }
+    /// Stores up to this size (bytes) are quick-checked before their first write.
+    static qint64 quickCheckLimitBytes();
+
+    /// The random id of this store (schema 4, `store_identity`); backups carry it. Empty when unknown.
+    QString storeId() const;
+
+    /// A user-readable error for a failed statement on this store: storageError(), except that corruption marks
+    /// the store damaged and adds the backup hint, and that "disk full" is checked against the store first
+    /// (SQLite reports SQLITE_FULL for some damaged files, e.g. when VACUUM INTO reads one): with
+    /// `checkIntegrity`, or for a store under quickCheckLimitBytes(), a quick_check that fails turns it into
+    /// "damaged".
+    Error explainError(const QString &what, const QString &driverText, bool checkIntegrity = false);
 
 private:
     explicit Database(QString connectionName, QString path);
     Result<void> migrate();
-    static Error openError(const QString &path, const QString &driverText);
+    Error damagedError(const QString &what, const QString &details);
+    void noteCommit();
+
+    struct Maintenance;
 
     QString m_connectionName;
     QString m_path;
     int m_depth = 0;
+    bool m_writeChecked = false;
+    bool m_damaged = false;
+    std::unique_ptr<Maintenance> m_maintenance;
 };
+
+/// " The latest backup is ...; restore it with: gloss-cli restore ..." when a rolling backup of the store at
+/// `path` exists (BackupManager::latest()), else empty.
+QString backupHint(const QString &path);
+
+/// True when `driverText` (a SQLite error message) reports a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB).
+bool isCorruptionText(const QString &driverText);
 
 /// Turns a failed QSqlQuery/QSqlDatabase error into a user-readable Error (code Storage),
 /// recognising a full disk, a locked database and corruption.

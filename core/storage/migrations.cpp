@@ -205,6 +205,20 @@ const std::vector<QStringList> &migrations()
         // 3: full-text search (FTS5), kept in sync by triggers so that every writer (repositories, commands,
         // other engineers' code, plain SQL in a migration) updates it in the same transaction.
         searchIndexStep(),
+        // 4: the store's identity. application_id marks the file as a Gloss store (the SQLite header field meant
+        // for that, https://sqlite.org/fileformat.html#application_id; "Glos"); store_identity holds a random id
+        // made once per store, which VACUUM INTO copies into every backup, so a restore can tell a backup of this
+        // store from a backup of another one (BackupManager::restore).
+        {
+            QStringLiteral("PRAGMA application_id = 1198288755"),
+            QStringLiteral(R"(CREATE TABLE store_identity (
+                singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                uuid TEXT NOT NULL,
+                created TEXT NOT NULL))"),
+            QStringLiteral(
+                "INSERT INTO store_identity (singleton, uuid, created) VALUES (1, lower(hex(randomblob(16))), "
+                "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"),
+        },
     };
     return steps;
 }

@@ -35,6 +35,189 @@ Error queryError(const QString &driverText)
     return storageError(QStringLiteral("Cannot search"), driverText);
 }
 
+/// One phrase of a search-box query (see SearchIndex::matchExpression), as folded tokens; `prefix`: the last
+/// token matches any token it begins.
+struct QueryPhrase
+{
+    QStringList tokens;
+    bool prefix = false;
+};
+
+/// Case-folds and removes diacritics, as the index's tokenizer does for Latin letters (`unicode61
+/// remove_diacritics 2`); close enough for highlighting (a Greek tonos is dropped here too).
+QString fold(QStringView s)
+{
+    bool ascii = true;
+    for (QChar c : s)
+        ascii = ascii && c.unicode() < 0x80;
+    if (ascii)
+        return s.toString().toLower();
+    const QString d = s.toString().normalized(QString::NormalizationForm_KD);
+    QString out;
+    out.reserve(d.size());
+    for (QChar c : d)
+        if (c.category() != QChar::Mark_NonSpacing)
+            out += c.toCaseFolded();
+    return out;
+}
+
+struct Token
+{
+    qsizetype start = 0; ///< UTF-16 offsets in the text
+    qsizetype end = 0;
+    QString folded;
+};
+
+/// Runs of letters, digits and combining marks (unicode61's token characters, near enough for snippets), read
+/// one at a time so that a snippet stops reading a long text once it has its window.
+class Tokenizer
+{
+public:
+    explicit Tokenizer(const QString &text)
+        : m_text(text)
+    { }
+    bool next(Token &t)
+    {
+        const qsizetype n = m_text.size();
+        while (m_at < n && !isTokenChar(m_text.at(m_at)))
+            ++m_at;
+        if (m_at >= n)
+            return false;
+        const qsizetype start = m_at;
+        while (m_at < n && isTokenChar(m_text.at(m_at)))
+            ++m_at;
+        t = Token { start, m_at, fold(QStringView(m_text).mid(start, m_at - start)) };
+        return true;
+    }
+
+private:
+    static bool isTokenChar(QChar c) { return c.isLetterOrNumber() || c.isMark() || c.isSurrogate(); }
+    const QString &m_text;
+    qsizetype m_at = 0;
+};
+
+QList<Token> tokenize(const QString &text)
+{
+    QList<Token> tokens;
+    Tokenizer tokenizer(text);
+    Token t;
+    while (tokenizer.next(t))
+        tokens.append(t);
+    return tokens;
+}
+
+/// The phrases of a search-box query, parsed as matchExpression() does.
+QList<QueryPhrase> queryPhrases(const QString &query)
+{
+    QList<QueryPhrase> phrases;
+    auto add = [&](const QString &text, bool prefix) {
+        QueryPhrase p;
+        for (const Token &t : tokenize(text))
+            p.tokens.append(t.folded);
+        p.prefix = prefix;
+        if (!p.tokens.isEmpty())
+            phrases.append(p);
+    };
+    qsizetype i = 0;
+    const qsizetype n = query.size();
+    while (i < n) {
+        if (query.at(i).isSpace()) {
+            ++i;
+            continue;
+        }
+        if (query.at(i) == u'"') {
+            const qsizetype close = query.indexOf(u'"', i + 1);
+            add(query.mid(i + 1, close < 0 ? -1 : close - i - 1), false);
+            i = close < 0 ? n : close + 1;
+            continue;
+        }
+        qsizetype end = i;
+        while (end < n && !query.at(end).isSpace())
+            ++end;
+        QString word = query.mid(i, end - i);
+        i = end;
+        if (word == u"OR")
+            continue;
+        const bool prefix = word.size() > 1 && word.endsWith(u'*');
+        if (prefix)
+            word.chop(1);
+        add(word, prefix);
+    }
+    return phrases;
+}
+
+/// A snippet like FTS5's `snippet(t, -1, open, close, '…', 16)`: 16 tokens of `text` around its first phrase
+/// match (two tokens before it, for context), every match inside wrapped in open/close, '…' where the text was
+/// cut. Reads the text only up to the end of that window. Empty when nothing matches.
+QString localSnippet(const QString &text, const QList<QueryPhrase> &phrases, const QString &open, const QString &close,
+    int windowTokens = 16)
+{
+    qsizetype longest = 1;
+    for (const QueryPhrase &p : phrases)
+        longest = std::max(longest, qsizetype(p.tokens.size()));
+    Tokenizer tokenizer(text);
+    QList<Token> tokens;
+    bool more = true;
+    auto fill = [&](qsizetype count) {
+        Token t;
+        while (more && tokens.size() < count)
+            more = tokenizer.next(t) && (tokens.append(t), true);
+    };
+    // The length of the phrase match starting at token i (0: none).
+    auto matchAt = [&](qsizetype i) -> qsizetype {
+        fill(i + longest);
+        qsizetype matched = 0;
+        for (const QueryPhrase &p : phrases) {
+            const qsizetype len = p.tokens.size();
+            if (i + len > tokens.size())
+                continue;
+            bool ok = true;
+            for (qsizetype k = 0; k < len && ok; ++k) {
+                const QString &want = p.tokens.at(k);
+                const QString &have = tokens.at(i + k).folded;
+                ok = (p.prefix && k == len - 1) ? have.startsWith(want) : have == want;
+            }
+            if (ok)
+                matched = std::max(matched, len);
+        }
+        return matched;
+    };
+    qsizetype first = -1;
+    for (qsizetype i = 0; first < 0; ++i) {
+        fill(i + 1);
+        if (i >= tokens.size())
+            return {};
+        if (matchAt(i) > 0)
+            first = i;
+    }
+    qsizetype start = std::max<qsizetype>(0, first - 2);
+    fill(start + windowTokens + 1); // one more, to know whether the text goes on
+    if (tokens.size() - start < windowTokens) // near the end: a full window, as FTS5 gives
+        start = std::max<qsizetype>(0, tokens.size() - windowTokens);
+    const qsizetype lastToken = std::min<qsizetype>(tokens.size() - 1, start + windowTokens - 1);
+    const bool cutEnd = lastToken < tokens.size() - 1;
+    const qsizetype from = start == 0 ? 0 : tokens.at(start).start;
+    const qsizetype to = cutEnd ? tokens.at(lastToken).end : text.size();
+    QString out = start == 0 ? QString() : QStringLiteral("…");
+    qsizetype at = from;
+    for (qsizetype i = first; i <= lastToken;) {
+        const qsizetype len = matchAt(i);
+        if (len == 0 || i + len - 1 > lastToken) {
+            ++i;
+            continue;
+        }
+        const qsizetype a = tokens.at(i).start;
+        const qsizetype b = tokens.at(i + len - 1).end;
+        out += QStringView(text).mid(at, a - at) + open + QStringView(text).mid(a, b - a) + close;
+        at = b;
+        i += len;
+    }
+    out += QStringView(text).mid(at, to - at);
+    if (cutEnd)
+        out += QStringLiteral("…");
+    return out;
+}
+
 } // namespace
 
 SearchIndex::SearchIndex(Database &database)
@@ -187,7 +370,7 @@ Result<QList<SearchHit>> SearchIndex::search(const QString &query, const SearchO
     if (match->isEmpty())
         return fail(QStringLiteral("Type a word to search for."));
     if (options.filter.isEmpty())
-        return searchUnfiltered(*match, options);
+        return searchUnfiltered(query, *match, options);
     auto ranked = rank(*match, options);
     if (!ranked)
         return std::unexpected(ranked.error());
@@ -236,7 +419,8 @@ Result<QList<SearchHit>> SearchIndex::search(const QString &query, const SearchO
     return hits;
 }
 
-Result<QList<SearchHit>> SearchIndex::searchUnfiltered(const QString &match, const SearchOptions &options) const
+Result<QList<SearchHit>> SearchIndex::searchUnfiltered(
+    const QString &query, const QString &match, const SearchOptions &options) const
 {
     // Each index returns its own top (offset + limit) by `ORDER BY rank`: FTS5 then sorts internally and runs
     // snippet() only for the rows returned (about 3x faster than ordering by an explicit bm25() call). The global
@@ -253,13 +437,65 @@ Result<QList<SearchHit>> SearchIndex::searchUnfiltered(const QString &match, con
     static const QRegularExpression phraseOrPrefix(QStringLiteral("\"[^\"]*\\s[^\"]*\"|\\*|\\bNEAR\\b"));
     const bool costlyToRank = phraseOrPrefix.match(match).hasMatch();
     bool unranked = false;
+    // The query's phrases, for snippets made here rather than by FTS5 (search-box syntax only).
+    const QList<QueryPhrase> phrases = options.rawSyntax ? QList<QueryPhrase>() : queryPhrases(query);
+    // Walking a phrase's matches checks positions in every candidate, and ranking it costs a phrase count over
+    // the whole index: such queries are ranked only up to a fifth of rankWindow matches.
+    const int costlyWindow = std::max(1, options.rankWindow / 5);
     auto top = [&](const QString &table) -> Result<QList<Found>> {
         // `table` is one of our two table names, never user input.
         // Ranking reads every match (BM25 needs each row's term frequencies and length). When more than
         // rankWindow rows match, rank only the newest rankWindow of them: find the rowid of the rankWindow-th
         // newest match first (a plain walk of the doclist, no scoring), then rank with rowid >= it.
         qint64 fromRowid = 0;
-        if (options.rankWindow > 0) {
+        if (options.rankWindow > 0 && costlyToRank && !phrases.isEmpty()) {
+            // A prefix or phrase: every FTS5 query on it first merges the doclists of all the prefix's terms
+            // (or checks the phrase's positions) over the whole index, the bulk of its cost (~8 ms per 20,000
+            // articles for a prefix in 89% of them). So one walk answers both questions: are there more than
+            // rankWindow matches, and which are the newest. Over the window, the newest `wanted` are listed
+            // unranked with snippets made here from their text, instead of a second FTS5 query that would merge
+            // the doclists again.
+            QSqlQuery walk(db);
+            walk.setForwardOnly(true);
+            walk.prepare(
+                QStringLiteral("SELECT rowid FROM %1 WHERE %1 MATCH ? ORDER BY rowid DESC LIMIT ?").arg(table));
+            walk.addBindValue(match);
+            // Enough for the page asked for (within rankWindow, as for the other queries) and for the test.
+            walk.addBindValue(
+                std::max(costlyWindow, wanted < 0 ? options.rankWindow : std::min(wanted, options.rankWindow)));
+            if (!walk.exec())
+                return std::unexpected(queryError(walk.lastError().text()));
+            QList<qint64> newest;
+            while (walk.next())
+                newest.append(walk.value(0).toLongLong());
+            walk.finish();
+            if (newest.size() >= costlyWindow) {
+                unranked = true;
+                const bool articles = table == u"article_fts";
+                QSqlQuery text(db);
+                text.setForwardOnly(true);
+                text.prepare(articles
+                        ? QStringLiteral("SELECT reader_text, title FROM article_versions WHERE id = ?")
+                        : QStringLiteral("SELECT quotes, notes, entities FROM annotation_fts WHERE rowid = ?"));
+                QList<Found> found;
+                for (qint64 rowid : std::as_const(newest)) {
+                    if (wanted >= 0 && found.size() >= wanted)
+                        break;
+                    text.addBindValue(rowid);
+                    if (auto e = exec(text, QStringLiteral("Cannot read the search results")); !e)
+                        return std::unexpected(e.error());
+                    Found f { rowid, 0, {} };
+                    if (text.next()) {
+                        for (int column = 0; column < (articles ? 2 : 3) && f.snippet.isEmpty(); ++column)
+                            f.snippet = localSnippet(
+                                text.value(column).toString(), phrases, options.highlightOpen, options.highlightClose);
+                    }
+                    text.finish();
+                    found.append(f);
+                }
+                return found;
+            }
+        } else if (options.rankWindow > 0) {
             QSqlQuery probe(db);
             probe.setForwardOnly(true);
             probe.prepare(QStringLiteral("SELECT rowid FROM %1 WHERE %1 MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?")

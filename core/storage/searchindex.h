@@ -34,8 +34,9 @@ struct SearchOptions
     QString highlightClose = QStringLiteral("]"); ///< ... and after it
     /// Without a filter, when more than this many articles match one index, only the newest rankWindow of them
     /// (by version/article id) are ranked: ranking cost grows with the number of matches (about 6 µs each), and
-    /// a word in most of 100,000 articles would otherwise take 300-500 ms. A phrase or prefix query over the
-    /// window is not ranked at all (see SearchHit::ranked). <= 0: rank every match.
+    /// a word in most of 100,000 articles would otherwise take 300-500 ms. A phrase or prefix query with more
+    /// than rankWindow / 5 matches is not ranked at all (see SearchHit::ranked): its newest matches are listed,
+    /// with snippets made from their text. <= 0: rank every match.
     int rankWindow = 5000;
     bool rawSyntax = false; ///< pass the query to FTS5 unchanged (AND/OR/NOT, NEAR, prefixes; no column
                             ///< filters: the query runs on both indexes, whose columns differ)
@@ -84,7 +85,8 @@ private:
         double bm25 = 0;
     };
     Result<QList<Ranked>> rank(const QString &match, const SearchOptions &options) const;
-    Result<QList<SearchHit>> searchUnfiltered(const QString &match, const SearchOptions &options) const;
+    Result<QList<SearchHit>> searchUnfiltered(
+        const QString &query, const QString &match, const SearchOptions &options) const;
 
     Database &m_database;
 };

@@ -13,6 +13,6 @@ gloss_add_test(tst_library SOURCES tst_library.cpp storagefixture.h LIBS gloss_c
 gloss_add_test(tst_backup SOURCES tst_backup.cpp storagefixture.h LIBS gloss_core)
 target_compile_definitions(tst_backup PRIVATE GLOSS_STOREWRITER="$<TARGET_FILE:gloss_storewriter>")
 add_dependencies(tst_backup gloss_storewriter)
-gloss_add_test(tst_storagecli SOURCES tst_storagecli.cpp)
+gloss_add_test(tst_storagecli SOURCES tst_storagecli.cpp LIBS Qt6::Sql)
 target_compile_definitions(tst_storagecli PRIVATE GLOSS_CLI="$<TARGET_FILE:gloss-cli>")
 add_dependencies(tst_storagecli gloss-cli)

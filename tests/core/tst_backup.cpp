@@ -24,6 +24,7 @@ private Q_SLOTS:
     void backupIfDueFromAnotherThreadsConnection();
     void restoreKeepsThePreviousStore();
     void restoreRefusesBadBackups();
+    void eachStoreHasItsOwnBackups();
 };
 
 void tst_Backup::copyIncludesUncheckpointedCommits()
@@ -69,7 +70,7 @@ void tst_Backup::rollingOncePerDayKeepsN()
     const QString path = dir.filePath(QStringLiteral("g.sqlite"));
     auto db = Database::open(path);
     QVERIFY(db);
-    BackupManager backups(BackupManager::defaultFolder(path), 3);
+    BackupManager backups(path, 3);
     QCOMPARE(backups.folder(), dir.filePath(QStringLiteral("backups")));
     QVERIFY(backups.backups().isEmpty());
     QDateTime day = QDateTime(QDate(2026, 1, 1), QTime(9, 0), Qt::UTC);
@@ -107,8 +108,7 @@ void tst_Backup::backupIfDueFromAnotherThreadsConnection()
     QVERIFY(db);
     QVERIFY(storeArticle(**db, QStringLiteral("https://b.test/t"), QStringLiteral("T"), QStringLiteral("Text.")));
     Result<std::optional<QString>> result = std::optional<QString>();
-    std::unique_ptr<QThread> worker(
-        QThread::create([&] { result = BackupManager(BackupManager::defaultFolder(path)).backupIfDue(path); }));
+    std::unique_ptr<QThread> worker(QThread::create([&] { result = BackupManager(path).backupIfDue(path); }));
     worker->start();
     QVERIFY(worker->wait(30000));
     QVERIFY2(result, qPrintable(result ? QString() : result.error().message));
@@ -125,7 +125,7 @@ void tst_Backup::restoreKeepsThePreviousStore()
         auto db = Database::open(path);
         QVERIFY(db);
         QVERIFY(storeArticle(**db, QStringLiteral("https://b.test/1"), QStringLiteral("Before"), QStringLiteral("x")));
-        auto b = BackupManager(BackupManager::defaultFolder(path)).backup(**db);
+        auto b = BackupManager(path).backup(**db);
         QVERIFY(b);
         backup = *b;
         QVERIFY(storeArticle(**db, QStringLiteral("https://b.test/2"), QStringLiteral("After"), QStringLiteral("y")));
@@ -179,6 +179,53 @@ void tst_Backup::restoreRefusesBadBackups()
     other.kill();
     other.waitForFinished();
     QVERIFY(BackupManager::restore(copy, path));
+}
+
+// backups/ is shared by every store in a folder: each store lists, prunes and is offered only its own backups,
+// and restore() refuses another store's backup unless forced.
+void tst_Backup::eachStoreHasItsOwnBackups()
+{
+    QTemporaryDir dir;
+    const QString a = dir.filePath(QStringLiteral("a.sqlite"));
+    const QString b = dir.filePath(QStringLiteral("b.sqlite"));
+    auto dbA = Database::open(a);
+    auto dbB = Database::open(b);
+    QVERIFY(dbA && dbB);
+    QVERIFY(!(*dbA)->storeId().isEmpty());
+    QVERIFY((*dbA)->storeId() != (*dbB)->storeId());
+    QVERIFY(storeArticle(**dbA, QStringLiteral("https://b.test/a"), QStringLiteral("In A"), QStringLiteral("a")));
+    const QDateTime day = QDateTime(QDate(2026, 1, 1), QTime(9, 0), Qt::UTC);
+    BackupManager backupsA(a, 2);
+    BackupManager backupsB(b, 2);
+    QStringList written;
+    for (int i = 0; i < 3; ++i) {
+        auto w = backupsA.backup(**dbA, day.addDays(i));
+        QVERIFY(w);
+        written.append(*w);
+    }
+    QVERIFY(backupsB.backup(**dbB, day));
+    QVERIFY2(QFileInfo(written.last()).fileName() == QStringLiteral("a-20260103T090000Z.sqlite"),
+        qPrintable(written.last()));
+    QCOMPARE(backupsA.backups(), (QStringList { written.at(2), written.at(1) })); // pruned to 2, only a's
+    QCOMPARE(backupsB.backups().size(), 1);
+    QVERIFY(backupsB.latest().endsWith(QStringLiteral("/b-20260101T090000Z.sqlite")));
+    QCOMPARE(BackupManager::storeIdOf(backupsA.latest()), (*dbA)->storeId());
+    // A store with no backups of its own is offered none, even with other stores' backups beside it.
+    QVERIFY(BackupManager(dir.filePath(QStringLiteral("c.sqlite"))).latest().isEmpty());
+    // a's backup copied in under b's name is not offered to b (b's id is readable and differs).
+    QVERIFY(QFile::copy(written.last(), QDir(backupsB.folder()).filePath(QStringLiteral("b-20270101T000000Z.sqlite"))));
+    QVERIFY(backupsB.latest().endsWith(QStringLiteral("/b-20260101T090000Z.sqlite")));
+
+    dbA->reset();
+    dbB->reset();
+    auto refused = BackupManager::restore(written.last(), b);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("another store")), qPrintable(refused.error().message));
+    QVERIFY(BackupManager::restore(backupsB.latest(), b)); // its own
+    QVERIFY(BackupManager::restore(written.last(), b, true)); // forced
+    auto now = Database::open(b);
+    QVERIFY(now);
+    QCOMPARE(scalar(**now, QStringLiteral("SELECT COUNT(*) FROM articles")), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Backup)

@@ -1,6 +1,8 @@
 #include "core/storage/database.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -19,6 +21,7 @@ private Q_SLOTS:
     void nonSqliteFileIsNeverOverwritten();
     void newerSchemaIsRefused();
     void failedTransactionRollsBack();
+    void checkpointsRunInTheBackground();
 };
 
 void tst_Database::freshFileReachesLatestSchema()
@@ -46,6 +49,13 @@ void tst_Database::pragmasAreSet()
     QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
     QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
     QCOMPARE(q.value(0).toInt(), 1);
+    QVERIFY(q.exec(QStringLiteral("PRAGMA synchronous")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 2); // FULL
+    // Commits do not checkpoint (the background thread does, checkpointsRunInTheBackground), except as a
+    // backstop once the WAL reaches 10,000 pages.
+    QVERIFY(q.exec(QStringLiteral("PRAGMA wal_autocheckpoint")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 10000);
+    QCOMPARE((*db)->storeId().size(), 32);
 }
 
 void tst_Database::missingFolderIsAClearError()
@@ -103,6 +113,31 @@ void tst_Database::failedTransactionRollsBack()
     QSqlQuery q(d.connection());
     QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM t")) && q.next());
     QCOMPARE(q.value(0).toInt(), 0);
+}
+
+// With the writer's automatic checkpoint at 10,000 pages, the background thread copies the WAL into the database file
+// when the commits pause: the file grows without any further write from this connection.
+void tst_Database::checkpointsRunInTheBackground()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("g.sqlite"));
+    auto db = Database::open(path);
+    QVERIFY(db);
+    Database &d = **db;
+    QVERIFY(QSqlQuery(d.connection()).exec(QStringLiteral("CREATE TABLE big (x BLOB)")));
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > 0, 5000); // the migrations' commits, checkpointed
+    const qint64 before = QFileInfo(path).size();
+    auto r = d.transaction([&]() -> Result<void> {
+        QSqlQuery q(d.connection());
+        q.prepare(QStringLiteral("INSERT INTO big VALUES (?)"));
+        q.addBindValue(QByteArray(2 * 1024 * 1024, 'x'));
+        if (!q.exec())
+            return fail(q.lastError().text());
+        return {};
+    });
+    QVERIFY(r);
+    QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 2 * 1024 * 1024); // committed into the WAL
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > before + 2 * 1024 * 1024, 5000);
 }
 
 QTEST_GUILESS_MAIN(tst_Database)

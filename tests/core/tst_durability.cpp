@@ -10,6 +10,8 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,6 +30,66 @@ QByteArray fileHash(const QString &path)
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
+/// Writes 16 seeded random bytes at the start of one page in the middle of `path`, choosing a page where SQLite's
+/// quick_check then fails and VACUUM INTO reports "database or disk is full" (SQLITE_FULL from a damaged b-tree,
+/// the tester's scrib.sqlite), else any page where quick_check fails. Returns the 1-based page, 0 when none.
+int scribble(const QString &path)
+{
+    auto raw = [&](const QString &sql) {
+        QString result;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("scribble"));
+            db.setDatabaseName(path);
+            if (db.open()) {
+                QSqlQuery q(db);
+                result = !q.exec(sql) ? q.lastError().text() : q.next() ? q.value(0).toString() : QString();
+                q.finish();
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("scribble"));
+        return result;
+    };
+    QFile f(path);
+    if (!f.open(QIODevice::ReadWrite))
+        return 0;
+    const QByteArray original = f.readAll();
+    const int pages = int(original.size() / 4096);
+    const QString probe = path + QStringLiteral(".probe");
+    int fallback = 0;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (int i = 0; i < pages; ++i) {
+            const int page = pages / 2 + (i % 2 ? -(i + 1) / 2 : i / 2); // the middle first, then outwards
+            if (page < 1 || page >= pages || (pass == 1 && page != fallback))
+                continue;
+            QRandomGenerator rng { quint32(page) };
+            QByteArray bytes(16, Qt::Uninitialized);
+            for (char &b : bytes)
+                b = char(rng.bounded(256));
+            f.seek(qint64(page) * 4096);
+            f.write(bytes);
+            f.flush();
+            if (pass == 1)
+                return page + 1;
+            if (raw(QStringLiteral("PRAGMA quick_check")) != u"ok") {
+                QFile::remove(probe);
+                const QString vacuum = raw(QStringLiteral("VACUUM INTO '%1'").arg(probe));
+                QFile::remove(probe);
+                if (vacuum.contains(QStringLiteral("full")))
+                    return page + 1;
+                if (!fallback)
+                    fallback = page;
+            }
+            f.seek(0);
+            f.write(original);
+            f.flush();
+        }
+        if (!fallback)
+            return 0;
+    }
+    return 0;
+}
+
 } // namespace
 
 class tst_Durability : public QObject
@@ -41,6 +103,7 @@ private Q_SLOTS:
     void twoWritersOnOneFile();
     void nonSqliteFileIsNeverOverwrittenAndBackupOffered();
     void damagedSqliteFileIsNeverOverwritten();
+    void damagedStoreRefusesWritesAndBackups();
 };
 
 void tst_Durability::killedWriterLosesNothing()
@@ -269,7 +332,7 @@ void tst_Durability::nonSqliteFileIsNeverOverwrittenAndBackupOffered()
         auto db = Database::open(path);
         QVERIFY(db);
         QVERIFY(storeArticle(**db, QStringLiteral("https://e.org/c"), QStringLiteral("Kept"), QStringLiteral("Text.")));
-        auto b = BackupManager(BackupManager::defaultFolder(path)).backup(**db);
+        auto b = BackupManager(path).backup(**db);
         QVERIFY(b);
         backup = *b;
     }
@@ -287,7 +350,7 @@ void tst_Durability::nonSqliteFileIsNeverOverwrittenAndBackupOffered()
         db.error().message.contains(QStringLiteral("not a Gloss (SQLite) database")), qPrintable(db.error().message));
     QVERIFY2(db.error().message.contains(backup), qPrintable(db.error().message));
     QCOMPARE(fileHash(path), before);
-    QCOMPARE(BackupManager(BackupManager::defaultFolder(path)).latest(), backup);
+    QCOMPARE(BackupManager(path).latest(), backup);
 }
 
 void tst_Durability::damagedSqliteFileIsNeverOverwritten()
@@ -301,7 +364,7 @@ void tst_Durability::damagedSqliteFileIsNeverOverwritten()
         for (int i = 0; i < 30; ++i)
             QVERIFY(storeArticle(**db, QStringLiteral("https://e.org/%1").arg(i), QStringLiteral("T"),
                 QString(3000, QLatin1Char('a' + i % 26))));
-        auto b = BackupManager(BackupManager::defaultFolder(path)).backup(**db);
+        auto b = BackupManager(path).backup(**db);
         QVERIFY(b);
         backup = *b;
         QVERIFY(scalar(**db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) == 0);
@@ -329,6 +392,60 @@ void tst_Durability::damagedSqliteFileIsNeverOverwritten()
     auto restored = Database::open(path);
     QVERIFY(restored);
     QCOMPARE(scalar(**restored, QStringLiteral("SELECT COUNT(*) FROM articles")), 30);
+}
+
+// Random bytes in the middle of a store that SQLite still opens: the first write is refused (quick_check before
+// the first write of a connection), later ones too, a backup says "damaged" rather than "the disk is full" (the
+// SQLITE_FULL that VACUUM INTO gives for such a file), and the file is never changed.
+void tst_Durability::damagedStoreRefusesWritesAndBackups()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("scrib.sqlite"));
+    QString backup;
+    qint64 articleId = 0;
+    {
+        auto db = Database::open(path);
+        QVERIFY(db);
+        for (int i = 0; i < 40; ++i) {
+            auto a = storeArticle(**db, QStringLiteral("https://e.org/%1").arg(i), QStringLiteral("Title %1").arg(i),
+                QStringLiteral("Paragraph %1 of a story. ").arg(i).repeated(60 + i));
+            QVERIFY(a);
+            articleId = a->articleId;
+            QVERIFY(AnnotationRepository(**db).insert(annotationFor(**db, articleId, QStringLiteral("story"), 0)));
+        }
+        auto b = BackupManager(path).backup(**db);
+        QVERIFY(b);
+        backup = *b;
+    }
+    QVERIFY(!QFile::exists(path + QStringLiteral("-wal"))); // checkpointed and removed at close
+    QVERIFY(scribble(path) > 0);
+    const QByteArray before = fileHash(path);
+
+    auto opened = Database::open(path);
+    QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message)); // page 1 and the schema are fine
+    Database &db = **opened;
+    QVERIFY(!db.isDamaged());
+    auto again = storeArticle(db, QStringLiteral("https://e.org/1"), QStringLiteral("Title 1"), QStringLiteral("New."));
+    QVERIFY(!again);
+    QCOMPARE(again.error().code, int(Error::Storage));
+    QVERIFY2(again.error().message.contains(QStringLiteral("is damaged")), qPrintable(again.error().message));
+    QVERIFY2(again.error().message.contains(backup), qPrintable(again.error().message));
+    QVERIFY(db.isDamaged());
+    auto note = AnnotationRepository(db).insert(annotationFor(db, articleId, QStringLiteral("story"), 0));
+    QVERIFY(!note);
+    QVERIFY(note.error().message.contains(QStringLiteral("is damaged")));
+
+    const QString copy = dir.filePath(QStringLiteral("copy.sqlite"));
+    auto written = BackupManager::writeCopy(db, copy);
+    QVERIFY(!written);
+    QVERIFY2(written.error().message.contains(QStringLiteral("is damaged")), qPrintable(written.error().message));
+    QVERIFY2(!written.error().message.contains(QStringLiteral("disk is full")), qPrintable(written.error().message));
+    QVERIFY(!QFile::exists(copy));
+    // The rolling backup is refused too, so a damaged copy never pushes the good backups out.
+    QVERIFY(!BackupManager(path).backup(db));
+    QCOMPARE(BackupManager(path).backups(), QStringList { backup });
+    opened->reset();
+    QCOMPARE(fileHash(path), before);
 }
 
 QTEST_GUILESS_MAIN(tst_Durability)

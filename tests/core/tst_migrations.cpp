@@ -131,6 +131,11 @@ void tst_Migrations::everyEarlierVersionUpgrades()
     QVERIFY(state);
     QCOMPARE(int(state->state), int(version >= 2 ? ReadingProgress::InProgress : ReadingProgress::Unread));
     QVERIFY(CollectionRepository(db).ensure(QStringLiteral("Later")));
+    // Schema 4 gave the store its id (backups carry it) and the Gloss application id.
+    QCOMPARE(db.storeId().size(), 32);
+    QSqlQuery appId(db.connection());
+    QVERIFY(appId.exec(QStringLiteral("PRAGMA application_id")) && appId.next());
+    QCOMPARE(appId.value(0).toLongLong(), 1198288755LL); // "Glos"
 
     // The search index was filled from the existing rows: title, text, quote, note, entity name and alias.
     SearchIndex search(db);
@@ -150,7 +155,7 @@ void tst_Migrations::latestSchemaHasEveryTable()
     QSqlQuery q((*db)->connection());
     for (const char *table :
         { "snapshots", "articles", "article_versions", "annotations", "entities", "collections", "article_collections",
-            "article_tags", "reading_state", "label_schemas", "article_fts", "annotation_fts" }) {
+            "article_tags", "reading_state", "label_schemas", "article_fts", "annotation_fts", "store_identity" }) {
         q.prepare(QStringLiteral("SELECT 1 FROM sqlite_schema WHERE name = ?"));
         q.addBindValue(QString::fromLatin1(table));
         QVERIFY(q.exec());

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void rawSyntaxErrorIsClear();
     void collectionFilterAndPaging();
     void rebuildGivesSameResults();
+    void unrankedSnippetsAreCutAroundTheMatch();
 
 private:
     qint64 add(const QString &url, const QString &title, const QString &text)
@@ -276,6 +277,14 @@ void tst_Search::collectionFilterAndPaging()
     QCOMPARE(phrase->at(0).articleId, all.last());
     QVERIFY(!phrase->at(0).ranked);
     QVERIFY2(phrase->at(0).snippet.contains(QStringLiteral("[about lemurs]")), qPrintable(phrase->at(0).snippet));
+    // A prefix over the window: the same, with snippets made from the text (no second FTS5 query).
+    auto prefix = SearchIndex(*m_db).search(QStringLiteral("LÉMU*"), window);
+    QVERIFY(prefix);
+    QCOMPARE(prefix->size(), 3);
+    QCOMPARE(prefix->at(0).articleId, all.last());
+    QVERIFY(!prefix->at(0).ranked);
+    QCOMPARE(prefix->at(0).snippet, QStringLiteral("A story about [lemurs] xxxxxxxxxxx."));
+    QCOMPARE(prefix->at(0).matchedIn, QStringLiteral("text"));
     auto single = SearchIndex(*m_db).search(QStringLiteral("lemurs"), window);
     QVERIFY(single->at(0).ranked);
     // The library filter over the window: every match, in library order (newest import first).
@@ -298,6 +307,33 @@ void tst_Search::rebuildGivesSameResults()
     QCOMPARE(ids(QStringLiteral("walruses")), QList<qint64> { id });
     QCOMPARE(ids(QStringLiteral("tusks")), QList<qint64> { id });
     QVERIFY(m_db->integrityCheck());
+}
+
+// Over the window a prefix or phrase query lists the newest matches with snippets made from their text: 16
+// tokens from two before the first match, every match inside marked, '…' where the text was cut.
+void tst_Search::unrankedSnippetsAreCutAroundTheMatch()
+{
+    QStringList words;
+    for (int i = 0; i < 40; ++i)
+        words.append(QStringLiteral("w%1").arg(i));
+    words[20] = QStringLiteral("Zoölogists");
+    words[21] = QStringLiteral("zoology");
+    words[30] = QStringLiteral("zoo");
+    add(QStringLiteral("https://e.org/old"), QStringLiteral("Old"), QStringLiteral("zoo keepers."));
+    add(QStringLiteral("https://e.org/zoo"), QStringLiteral("Zoo"), words.join(QLatin1Char(' ')) + u'.');
+    SearchOptions window;
+    window.rankWindow = 1;
+    window.limit = 1;
+    auto hits = SearchIndex(*m_db).search(QStringLiteral("zoo*"), window);
+    QVERIFY(hits);
+    QCOMPARE(hits->size(), 1);
+    QVERIFY(!hits->first().ranked);
+    QCOMPARE(hits->first().snippet,
+        QStringLiteral("…w18 w19 [Zoölogists] [zoology] w22 w23 w24 w25 w26 w27 w28 w29 [zoo] w31 w32 w33…"));
+    auto phrase = SearchIndex(*m_db).search(QStringLiteral("\"w38 w39\""), window);
+    QVERIFY(phrase);
+    QCOMPARE(
+        phrase->first().snippet, QStringLiteral("…w24 w25 w26 w27 w28 w29 zoo w31 w32 w33 w34 w35 w36 w37 [w38 w39]."));
 }
 
 QTEST_GUILESS_MAIN(tst_Search)
