@@ -6,6 +6,7 @@
 #include "ui/exportdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/panels/annotationpanel.h"
+#include "ui/panels/librarypanel.h"
 #include "ui/reader/originalview.h"
 #include "ui/reader/readerview.h"
 #include "ui/screenshotter.h"
@@ -14,6 +15,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QLineEdit>
 #include <QApplication>
 #include <QImage>
 #include <QSignalSpy>
@@ -39,6 +41,7 @@ private Q_SLOTS:
     void screenshotShowsBothPanes();
     void reopenShowsStoredHighlights();
     void exportDialogPreviewsAndWrites();
+    void librarySearchUsesFullText();
 
 private:
     QTemporaryDir m_dir;
@@ -177,6 +180,27 @@ void tst_MainWindow::exportDialogPreviewsAndWrites()
     QFile f(out);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(f.readAll().contains("AnnotationCollection"));
+}
+
+void tst_MainWindow::librarySearchUsesFullText()
+{
+    auto db = Core::Database::open(dbPath());
+    QVERIFY(db);
+    Ui::MainWindow window(**db, QStringLiteral("tester"));
+    window.show();
+    QLineEdit *search = window.libraryPanel()->searchField();
+    QCOMPARE(window.libraryPanel()->count(), 1);
+    // Words only in the article body or in an annotation's entity, not in its title, site or URL.
+    search->setText(QStringLiteral("warplanes"));
+    QCOMPARE(window.libraryPanel()->count(), 1);
+    search->setText(QStringLiteral("Vucic"));
+    QCOMPARE(window.libraryPanel()->count(), 1);
+    search->setText(QStringLiteral("zebra"));
+    QCOMPARE(window.libraryPanel()->count(), 0);
+    search->setText(QStringLiteral("mulls"));
+    QCOMPARE(window.libraryPanel()->count(), 1);
+    search->clear();
+    QCOMPARE(window.libraryPanel()->count(), 1);
 }
 
 int main(int argc, char **argv)

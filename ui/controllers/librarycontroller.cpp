@@ -2,6 +2,7 @@
 
 #include "core/storage/articleimporter.h"
 #include "core/storage/articlerepository.h"
+#include "core/storage/searchindex.h"
 #include "core/storage/database.h"
 #include "ui/dialogs/batchimportdialog.h"
 #include "ui/panels/librarypanel.h"
@@ -32,6 +33,15 @@ LibraryController::LibraryController(Core::Database &database, LibraryPanel *pan
     , m_window(window)
 {
     m_panel->setReadingState([this](qint64 id) { return readingState(id); });
+    m_panel->setFullTextSearch([this](const QString &query) {
+        Core::SearchOptions options;
+        options.limit = 0;
+        QSet<qint64> ids;
+        // A query FTS cannot parse (a lone quote, say) finds nothing here; the title filter still applies.
+        if (auto hits = Core::SearchIndex(m_database).matchingArticleIds(query, options); hits)
+            ids = QSet<qint64>(hits->cbegin(), hits->cend());
+        return ids;
+    });
 }
 
 LibraryController::~LibraryController() = default;

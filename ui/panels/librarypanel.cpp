@@ -7,20 +7,24 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QSignalBlocker>
+#include <QSet>
 #include <QSortFilterProxyModel>
 #include <QVBoxLayout>
 
 namespace Gloss::Ui {
 
 namespace {
-/// Matches the search words (all of them, any order) against title, site and URL.
+/// Keeps the articles the store's full-text search found (title, text, annotation quotes, notes, entity
+/// names), and those whose title, site or URL contain every search word (so that a word still being typed
+/// narrows the list at once).
 class LibraryFilter final : public QSortFilterProxyModel
 {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
-    void setWords(const QString &text)
+    void setWords(const QString &text, QSet<qint64> fullTextHits)
     {
         m_words = text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        m_hits = std::move(fullTextHits);
         invalidateFilter();
     }
 
@@ -28,6 +32,8 @@ protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
         const QModelIndex i = sourceModel()->index(row, 0, parent);
+        if (!m_words.isEmpty() && m_hits.contains(i.data(Core::ArticleListModel::IdRole).toLongLong()))
+            return true;
         const QString hay = i.data(Qt::DisplayRole).toString() + QLatin1Char(' ')
             + i.data(Core::ArticleListModel::SiteRole).toString() + QLatin1Char(' ')
             + i.data(Core::ArticleListModel::UrlRole).toString();
@@ -39,6 +45,7 @@ protected:
 
 private:
     QStringList m_words;
+    QSet<qint64> m_hits;
 };
 } // namespace
 
@@ -72,7 +79,10 @@ LibraryPanel::LibraryPanel(QWidget *parent)
         new LibraryItemDelegate([this](qint64 id) { return m_readingState ? m_readingState(id) : QString(); }, this));
     setTabOrder(m_search, m_view);
     connect(m_search, &QLineEdit::textChanged, this,
-        [this](const QString &text) { static_cast<LibraryFilter *>(m_proxy)->setWords(text); });
+        [this](const QString &text) {
+            const bool search = m_fullTextSearch && !text.trimmed().isEmpty();
+            static_cast<LibraryFilter *>(m_proxy)->setWords(text, search ? m_fullTextSearch(text) : QSet<qint64>());
+        });
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         if (m_proxy->rowCount() > 0) {
             m_view->setFocus();
@@ -92,6 +102,11 @@ void LibraryPanel::setArticles(const QList<Core::ArticleSummary> &articles)
     m_model->setArticles(articles);
     if (current)
         setCurrentArticle(current);
+}
+
+void LibraryPanel::setFullTextSearch(FullTextSearch search)
+{
+    m_fullTextSearch = std::move(search);
 }
 
 void LibraryPanel::setReadingState(ReadingState state)

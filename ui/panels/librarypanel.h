@@ -2,6 +2,7 @@
 
 #include "core/storage/articlerepository.h"
 
+#include <QSet>
 #include <QWidget>
 #include <functional>
 
@@ -16,8 +17,8 @@ class ArticleListModel;
 namespace Gloss::Ui {
 
 /// The library list: every stored article as title over "site · date · annotations · reading state", with
-/// a search box that filters live (title, site, URL; the store's full-text search replaces this filter when
-/// it lands). Activating one asks to open it.
+/// a search box that filters live: the store's full-text search (setFullTextSearch) plus title, site and URL.
+/// Activating one asks to open it.
 class LibraryPanel final : public QWidget
 {
     Q_OBJECT
@@ -25,11 +26,14 @@ class LibraryPanel final : public QWidget
 public:
     /// Reading state of an article for the list ("unread", "42%", "read"); empty hides it.
     using ReadingState = std::function<QString(qint64 articleId)>;
+    /// The ids of the articles a full-text query finds (the panel does no I/O itself).
+    using FullTextSearch = std::function<QSet<qint64>(const QString &query)>;
 
     explicit LibraryPanel(QWidget *parent = nullptr);
 
     void setArticles(const QList<Core::ArticleSummary> &articles);
     void setReadingState(ReadingState state);
+    void setFullTextSearch(FullTextSearch search);
     /// Marks article `id` as the current row (without emitting articleRequested).
     void setCurrentArticle(qint64 id);
     /// Number of articles listed (after the search filter).
@@ -46,6 +50,7 @@ private:
     QLineEdit *m_search = nullptr;
     QListView *m_view = nullptr;
     ReadingState m_readingState;
+    FullTextSearch m_fullTextSearch;
 };
 
 } // namespace Gloss::Ui
