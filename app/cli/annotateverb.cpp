@@ -287,11 +287,7 @@ int annotationsVerb(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Article id."));
     if (int rc = parseArguments(parser, QStringLiteral("annotations"), arguments))
         return rc < 0 ? 0 : rc;
-    if (parser.positionalArguments().size() != 1) {
-        err() << "gloss-cli annotations: name one article id\n";
-        return 2;
-    }
-    const auto id = parseId(parser.positionalArguments().first());
+    const auto id = singleArticleId(parser, QStringLiteral("annotations"));
     if (!id)
         return 2;
     auto store = openStore(parser);

@@ -74,4 +74,14 @@ std::optional<qint64> parseId(const QString &word)
     return id;
 }
 
+std::optional<qint64> singleArticleId(const QCommandLineParser &parser, const QString &verb)
+{
+    if (parser.positionalArguments().size() != 1) {
+        err() << "gloss-cli " << verb << ": name one article id\n";
+        err().flush();
+        return std::nullopt;
+    }
+    return parseId(parser.positionalArguments().first());
+}
+
 } // namespace Gloss::Cli

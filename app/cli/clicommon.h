@@ -30,4 +30,8 @@ int report(const Core::Error &error);
 /// Parses an article id; prints an error and returns std::nullopt when it is not a positive integer.
 std::optional<qint64> parseId(const QString &word);
 
+/// The one positional argument of `verb`, an article id; prints a usage error and returns std::nullopt when
+/// there is not exactly one or it is not an id (the verb then exits 2).
+std::optional<qint64> singleArticleId(const QCommandLineParser &parser, const QString &verb);
+
 } // namespace Gloss::Cli

@@ -30,17 +30,13 @@ int showVerb(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("id"), QStringLiteral("Article id (see 'gloss-cli list')."));
     if (int rc = parseArguments(parser, QStringLiteral("show"), arguments))
         return rc < 0 ? 0 : rc;
-    if (parser.positionalArguments().size() != 1) {
-        err() << "gloss-cli show: name one article id\n";
-        return 2;
-    }
     if (int(parser.isSet(QStringLiteral("text"))) + int(parser.isSet(QStringLiteral("html")))
             + int(parser.isSet(QStringLiteral("json")))
         > 1) {
         err() << "gloss-cli show: give at most one of --text, --html, --json\n";
         return 2;
     }
-    const auto id = parseId(parser.positionalArguments().first());
+    const auto id = singleArticleId(parser, QStringLiteral("show"));
     if (!id)
         return 2;
     auto store = openStore(parser);
