@@ -40,6 +40,8 @@ AnnotationActions::AnnotationActions(QUndoStack *undoStack, const QList<EntityTy
         tr("Moves to the previous annotation in the text."));
     m_reattach = make(tr("&Re-attach to Selection"), { QKeySequence(Qt::Key_R) },
         tr("Anchors the current (orphaned) annotation on the selected text."));
+    m_tagAll = make(tr("Tag &All Occurrences"), { QKeySequence(Qt::Key_A) },
+        tr("Tags every other whole-word occurrence of the current entity mention's words with its type and entity."));
     m_remove = make(tr("&Delete Annotation"), { QKeySequence(QKeySequence::Delete), QKeySequence(Qt::Key_Backspace) },
         tr("Deletes the current annotation."));
     m_undo = undoStack->createUndoAction(owner, tr("&Undo"));
@@ -81,13 +83,14 @@ void AnnotationActions::populate(QMenu *menu) const
     menu->addAction(m_previous);
     menu->addSeparator();
     menu->addAction(m_reattach);
+    menu->addAction(m_tagAll);
     menu->addAction(m_remove);
 }
 
 QList<QAction *> AnnotationActions::all() const
 {
     return QList<QAction *> { m_claim } + m_entityList
-        + QList<QAction *> { m_note, m_next, m_previous, m_reattach, m_remove, m_undo, m_redo };
+        + QList<QAction *> { m_note, m_next, m_previous, m_reattach, m_tagAll, m_remove, m_undo, m_redo };
 }
 
 } // namespace Gloss::Ui

@@ -42,6 +42,7 @@ public:
     QAction *previous() const { return m_previous; }
     QAction *reattach() const { return m_reattach; }
     QAction *remove() const { return m_remove; }
+    QAction *tagAll() const { return m_tagAll; }
     QAction *undo() const { return m_undo; }
     QAction *redo() const { return m_redo; }
     QMenu *entityMenu() const { return m_entityMenu; }
@@ -63,6 +64,7 @@ private:
     QAction *m_previous = nullptr;
     QAction *m_reattach = nullptr;
     QAction *m_remove = nullptr;
+    QAction *m_tagAll = nullptr;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
     QMenu *m_entityMenu = nullptr;

@@ -2,6 +2,7 @@
 // check the store, undo; and the screenshot path.
 #include "core/storage/annotationrepository.h"
 #include "core/storage/database.h"
+#include "ui/annotationactions.h"
 #include "ui/articlesession.h"
 #include "ui/exportdialog.h"
 #include "ui/mainwindow.h"
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void reopenShowsStoredHighlights();
     void exportDialogPreviewsAndWrites();
     void librarySearchUsesFullText();
+    void tagAllOccurrencesFromTheKeyboard();
 
 private:
     QTemporaryDir m_dir;
@@ -201,6 +203,30 @@ void tst_MainWindow::librarySearchUsesFullText()
     QCOMPARE(window.libraryPanel()->count(), 1);
     search->clear();
     QCOMPARE(window.libraryPanel()->count(), 1);
+}
+
+void tst_MainWindow::tagAllOccurrencesFromTheKeyboard()
+{
+    auto db = Core::Database::open(dbPath());
+    QVERIFY(db);
+    Ui::MainWindow window(**db, QStringLiteral("tester"));
+    window.show();
+    QVERIFY(window.openArticle(1));
+    const QString text = window.session()->article().current.readerText;
+    const qsizetype at = text.indexOf(QStringLiteral("NATO"));
+    const qsizetype cp = text.left(at).toUcs4().size();
+    auto id = window.session()->annotate({cp, cp + 4}, Core::AnnotationKind::Entity, QStringLiteral("ORG"));
+    QVERIFY2(id, qPrintable(id ? QString() : id.error().message));
+    window.annotationPanel()->setCurrentAnnotation(*id);
+    const auto natoMentions = [&] {
+        return std::count_if(window.session()->annotations().cbegin(), window.session()->annotations().cend(),
+                             [](const Core::Annotation &a) { return a.label == u"ORG" && a.quote.exact == u"NATO"; });
+    };
+    QCOMPARE(natoMentions(), 1);
+    window.annotationActions()->tagAll()->trigger();
+    QCOMPARE(natoMentions(), qsizetype(text.count(QStringLiteral("NATO"))));
+    window.undoAction()->trigger();
+    QCOMPARE(natoMentions(), 1);
 }
 
 int main(int argc, char **argv)

@@ -3,6 +3,7 @@
 #include "core/anchoring/anchorresolver.h"
 #include "core/commands/annotationbuilder.h"
 #include "core/commands/annotationcommands.h"
+#include "core/commands/entitycommands.h"
 #include "quoteanchor.h"
 #include "ui/annotationactions.h"
 #include "ui/articlesession.h"
@@ -35,6 +36,7 @@ AnnotationController::AnnotationController(ArticleSession *session, AnnotationAc
     connect(actions->previous(), &QAction::triggered, this, &AnnotationController::goToPrevious);
     connect(actions->remove(), &QAction::triggered, this, &AnnotationController::deleteCurrent);
     connect(actions->reattach(), &QAction::triggered, this, [this] { reattach(m_panel->currentAnnotationId()); });
+    connect(actions->tagAll(), &QAction::triggered, this, &AnnotationController::tagAllOccurrences);
     connect(panel, &AnnotationPanel::saveRequested, this, &AnnotationController::save);
     connect(panel, &AnnotationPanel::reattachRequested, this, &AnnotationController::reattach);
     connect(panel, &AnnotationPanel::annotationActivated, this, [this](const QString &id) {
@@ -213,6 +215,27 @@ void AnnotationController::save(const Core::Annotation &edited)
         Q_EMIT errorOccurred(r.error().message);
     else
         Q_EMIT message(tr("Annotation saved."), 2000);
+}
+
+void AnnotationController::tagAllOccurrences()
+{
+    const QString id = m_panel->currentAnnotationId();
+    const auto &list = m_session->annotations();
+    const auto it = std::find_if(list.cbegin(), list.cend(), [&id](const Core::Annotation &a) { return a.id == id; });
+    if (it == list.cend() || it->kind != Core::AnnotationKind::Entity || it->status == Core::AnchorStatus::Orphaned) {
+        Q_EMIT message(tr("Pick an entity mention first (J/K or the list)."), 4000);
+        return;
+    }
+    auto command = std::make_unique<Core::TagAllOccurrencesCommand>(m_session->database(), m_session->article().current,
+                                                                    it->quote.exact, it->label, it->entityId, it->kbId,
+                                                                    it->creator);
+    Core::TagAllOccurrencesCommand *tagAll = command.get();
+    const QString quote = it->quote.exact;
+    if (auto r = m_session->execute(std::move(command)); !r) {
+        Q_EMIT errorOccurred(r.error().message);
+        return;
+    }
+    Q_EMIT message(tr("Tagged %n more occurrence(s) of \u201c%1\u201d.", nullptr, tagAll->created()).arg(quote), 4000);
 }
 
 void AnnotationController::reattach(const QString &annotationId)

@@ -43,6 +43,9 @@ public:
     void deleteCurrent();
     void save(const Core::Annotation &edited);
     void reattach(const QString &annotationId);
+    /// "Tag all occurrences" of the current entity mention: its type and registry entity on every other
+    /// whole-word occurrence of its words (core's TagAllOccurrencesCommand; one undo step).
+    void tagAllOccurrences();
     /// Shows one annotation everywhere: selected in the panel, scrolled to in both views.
     void show(const QString &annotationId);
 
