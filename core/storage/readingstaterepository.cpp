@@ -41,13 +41,8 @@ Result<void> ReadingStateRepository::setState(qint64 articleId, ReadingProgress:
         return fail(QStringLiteral("A reading position cannot be negative."));
     return m_database.transaction([&]() -> Result<void> {
         QSqlDatabase db = m_database.connection();
-        QSqlQuery find(db);
-        find.prepare(QStringLiteral("SELECT 1 FROM articles WHERE id = ?"));
-        find.addBindValue(articleId);
-        if (auto r = exec(find, QStringLiteral("Cannot read the library")); !r)
+        if (auto r = requireArticle(db, articleId); !r)
             return r;
-        if (!find.next())
-            return fail(QStringLiteral("There is no article %1 in the library.").arg(articleId));
         QSqlQuery q(db);
         q.prepare(QStringLiteral("INSERT INTO reading_state (article_id, state, position, updated) VALUES (?, ?, ?, ?) "
                                  "ON CONFLICT (article_id) DO UPDATE SET state = excluded.state, "

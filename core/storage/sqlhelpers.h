@@ -60,4 +60,17 @@ inline QString libraryFilterClause(const LibraryFilter &filter, QVariantList &va
     return conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
 }
 
+/// Succeeds when article `articleId` is stored; a user error naming it otherwise.
+inline Result<void> requireArticle(const QSqlDatabase &db, qint64 articleId)
+{
+    QSqlQuery find(db);
+    find.prepare(QStringLiteral("SELECT 1 FROM articles WHERE id = ?"));
+    find.addBindValue(articleId);
+    if (auto r = exec(find, QStringLiteral("Cannot read the library")); !r)
+        return r;
+    if (!find.next())
+        return fail(QStringLiteral("There is no article %1 in the library.").arg(articleId));
+    return {};
+}
+
 } // namespace Gloss::Core::Sql

@@ -15,13 +15,8 @@ Result<void> TagRepository::addTags(qint64 articleId, const QStringList &tags)
 {
     return m_database.transaction([&]() -> Result<void> {
         QSqlDatabase db = m_database.connection();
-        QSqlQuery find(db);
-        find.prepare(QStringLiteral("SELECT 1 FROM articles WHERE id = ?"));
-        find.addBindValue(articleId);
-        if (auto r = exec(find, QStringLiteral("Cannot read the library")); !r)
+        if (auto r = requireArticle(db, articleId); !r)
             return r;
-        if (!find.next())
-            return fail(QStringLiteral("There is no article %1 in the library.").arg(articleId));
         QSqlQuery q(db);
         q.prepare(QStringLiteral("INSERT OR IGNORE INTO article_tags (article_id, tag, added) VALUES (?, ?, ?)"));
         const QString now = timeToText(QDateTime::currentDateTimeUtc());
