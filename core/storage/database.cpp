@@ -215,12 +215,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, i
     // pragma or migration writes to it (a damaged store is never written; see openError).
     if (existed && (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) || !q.next()))
         return std::unexpected(openError(path, q.lastError().text()));
-    // synchronous=FULL: in WAL mode NORMAL may lose the last commits on power loss or an OS crash (never on an
-    // application crash); FULL syncs the WAL at every commit so a saved annotation is on disk when the command
-    // returns. One fsync per user action is cheap next to a person selecting text (see bench/storage_bench).
+    // synchronous=NORMAL with the background checkpointer: see the class comment for why not FULL.
     // journal_size_limit keeps the WAL from staying at its high-water mark after a large import.
     const QStringList pragmas { QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA journal_mode=WAL"),
-        QStringLiteral("PRAGMA synchronous=FULL"), QStringLiteral("PRAGMA journal_size_limit=67108864"),
+        QStringLiteral("PRAGMA synchronous=NORMAL"), QStringLiteral("PRAGMA journal_size_limit=67108864"),
         QStringLiteral("PRAGMA cache_size=-16384"),
         // Checkpoints run in the background thread (transaction()), not inside a user's commit. The writer's
         // own automatic checkpoint stays as a backstop at 10,000 pages (40 MB of WAL; SQLite's default is

@@ -50,7 +50,7 @@ void tst_Database::pragmasAreSet()
     QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys")) && q.next());
     QCOMPARE(q.value(0).toInt(), 1);
     QVERIFY(q.exec(QStringLiteral("PRAGMA synchronous")) && q.next());
-    QCOMPARE(q.value(0).toInt(), 2); // FULL
+    QCOMPARE(q.value(0).toInt(), 1); // NORMAL, with the background checkpointer (see Database)
     // Commits do not checkpoint (the background thread does, checkpointsRunInTheBackground), except as a
     // backstop once the WAL reaches 10,000 pages.
     QVERIFY(q.exec(QStringLiteral("PRAGMA wal_autocheckpoint")) && q.next());
