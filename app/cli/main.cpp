@@ -48,7 +48,7 @@ const std::map<QString, Verb> &verbs()
 void printUsage(FILE *to)
 {
     QTextStream s(to);
-    s << "Usage: gloss-cli VERB [options]   (every verb takes --db PATH)\n\nVerbs:\n";
+    s << "Usage: gloss-cli [--db PATH] VERB [options]   (--db PATH may also follow the verb)\n\nVerbs:\n";
     for (const auto &[name, verb] : verbs())
         s << "  " << verb.synopsis << '\n';
 }
@@ -71,7 +71,18 @@ int main(int argc, char **argv)
         QTextStream(stdout) << "gloss-cli " << GLOSS_VERSION << '\n';
         return 0;
     }
+    // `gloss-cli --db PATH VERB ...` works too: a leading --db PATH is handed to the verb.
+    QStringList leading;
+    while (args.size() >= 2 && args.first() == u"--db") {
+        leading << args.takeFirst();
+        leading << args.takeFirst();
+    }
+    if (args.isEmpty()) {
+        printUsage(stderr);
+        return 2;
+    }
     const QString verb = args.takeFirst();
+    args = leading + args;
     const auto it = verbs().find(verb);
     if (it == verbs().end()) {
         QTextStream(stderr) << "gloss-cli: unknown verb '" << verb << "'\n\n";

@@ -123,6 +123,10 @@ void tst_Cli::showTextIsExactlyTheReaderText()
     const QJsonObject o = QJsonDocument::fromJson(json.out).object();
     QCOMPARE(QString::fromUtf8(text.out), o[QStringLiteral("text")].toString());
     QCOMPARE(o[QStringLiteral("title")].toString(), QStringLiteral("Serbia mulls Russian Defense Ministry presence"));
+    // --db may come before the verb too.
+    const Run before = run({QStringLiteral("--db"), db(), QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--text")});
+    QCOMPARE(before.exitCode, 0);
+    QCOMPARE(before.out, text.out);
 }
 
 void tst_Cli::exportImportRoundTrip()
