@@ -21,28 +21,35 @@ bool isDroppedControl(char16_t u)
 
 void appendEscaped(QString &out, QStringView text, bool attribute)
 {
+    // Spans without a character to escape are appended whole (one copy each, not one append per character).
     out.reserve(out.size() + text.size());
-    for (const QChar c : text) {
-        switch (c.unicode()) {
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        QStringView entity;
+        switch (text[i].unicode()) {
         case u'&':
-            out += u"&amp;";
+            entity = u"&amp;";
             break;
         case u'<':
-            out += u"&lt;";
+            entity = u"&lt;";
             break;
         case u'>':
-            out += u"&gt;";
+            entity = u"&gt;";
             break;
         case u'"':
             if (attribute)
-                out += u"&quot;";
-            else
-                out += c;
+                entity = u"&quot;";
             break;
         default:
-            out += c;
+            break;
         }
+        if (entity.isEmpty())
+            continue;
+        out.append(text.mid(start, i - start));
+        out.append(entity);
+        start = i + 1;
     }
+    out.append(text.mid(start));
 }
 
 // Collapses white space across the runs of one (non-preformatted) text block and trims its edges.
@@ -52,19 +59,53 @@ void normalizeRuns(QList<InlineRun> &runs)
     for (InlineRun &run : runs) {
         if (!run.imageSrc.isEmpty())
             continue;
-        QString out;
-        out.reserve(run.text.size());
-        for (const QChar c : std::as_const(run.text)) {
+        // Fast path: a run that is already collapsed (finalize() runs again after every filtering pass) is kept
+        // as it is, without a copy; only text with combining-range characters (U+0300 and up: below that,
+        // every character is NFC already) goes through normalisation.
+        const QChar *chars = run.text.constData();
+        const qsizetype size = run.text.size();
+        bool space = lastWasSpace;
+        bool mayNeedNfc = false;
+        qsizetype i = 0;
+        for (; i < size; ++i) {
+            const char16_t u = chars[i].unicode();
+            if (u == u' ') {
+                if (space)
+                    break;
+                space = true;
+            } else if (u < 0x80) {
+                if (u < 0x20 || u == 0x7f)
+                    break;
+                space = false;
+            } else {
+                if (isCollapsibleSpace(chars[i]) || isDroppedControl(u))
+                    break;
+                mayNeedNfc = mayNeedNfc || u >= 0x300;
+                space = false;
+            }
+        }
+        if (i == size) {
+            lastWasSpace = space;
+            if (mayNeedNfc)
+                run.text = run.text.normalized(QString::NormalizationForm_C);
+            continue;
+        }
+        QString out(size, Qt::Uninitialized);
+        QChar *o = out.data();
+        qsizetype k = 0;
+        for (qsizetype j = 0; j < size; ++j) {
+            const QChar c = chars[j];
             if (isCollapsibleSpace(c)) {
                 if (!lastWasSpace) {
-                    out += u' ';
+                    o[k++] = QChar(u' ');
                     lastWasSpace = true;
                 }
             } else if (!isDroppedControl(c.unicode())) {
-                out += c;
+                o[k++] = c;
                 lastWasSpace = false;
             }
         }
+        out.truncate(k);
         run.text = out.normalized(QString::NormalizationForm_C);
     }
     // Trailing space: remove from the last run that has text.

@@ -26,6 +26,11 @@ namespace {
 constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
     | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
 
+// A standfirst this long (UTF-16 units) is the article's lead paragraph, not a one-line dek: it is kept in front of
+// the body even without keepStandfirst. Trafilatura keeps such leads, and on the shared corpus no AEB ground truth
+// drops one this long (the decks AEB leaves out run 50 to 140 characters; leads kept by trafilatura-eval 140 to 400).
+constexpr qsizetype kLeadParagraphLength = 140;
+
 enum Flag : unsigned { StripUnlikely = 1, WeightClasses = 2, CleanConditionally = 4 };
 
 // Class/id keyword lists (substring tests on the lower-cased "class id" string), after Readability.js REGEXPS.
@@ -200,6 +205,8 @@ struct Info
     int inlineText = 0; // text not inside block-level descendants
     int inlineCommas = 0;
     int goodText = 0; // text of prose paragraphs (long enough, few links) inside
+    int preText = 0; // text before cleaning (what clean() sees of a subtree it has not entered yet)
+    int preLink = 0; // text inside <a> before cleaning
     bool blockDesc = false;
     bool initialized = false;
     double score = 0;
@@ -240,12 +247,31 @@ TextCount countText(const xmlChar *s)
     return c;
 }
 
+// Text counts of a text node, computed once: a text node's _private holds them packed (bit 0 set, characters in
+// bits 1-31, commas in bits 32-63; an element's _private holds its Info index instead). The passes over the tree
+// ask for the same text nodes again and again, and scanning their bytes was the largest cost of extraction.
+TextCount textCount(const xmlNode *t)
+{
+    if constexpr (sizeof(quintptr) >= 8) {
+        auto *node = const_cast<xmlNode *>(t);
+        const auto packed = reinterpret_cast<quintptr>(node->_private);
+        if (packed & 1)
+            return { int((packed >> 1) & 0x7fffffff), int(packed >> 32) };
+        const TextCount c = countText(t->content);
+        node->_private = reinterpret_cast<void *>(
+            (quintptr(quint32(c.commas)) << 32) | (quintptr(quint32(c.chars) & 0x7fffffff) << 1) | 1);
+        return c;
+    } else {
+        return countText(t->content);
+    }
+}
+
 int textLength(const xmlNode *e)
 {
     int n = 0;
     for (const xmlNode *c = e->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE)
-            n += countText(c->content).chars;
+            n += textCount(c).chars;
         else if (isElement(c)) {
             const Tag t = tagOf(c);
             if (t != Tag::Script && t != Tag::Style && t != Tag::Noscript && t != Tag::Template)
@@ -260,7 +286,7 @@ bool textLengthAtMost(const xmlNode *e, int limit, int &n)
 {
     for (const xmlNode *c = e->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE) {
-            n += countText(c->content).chars;
+            n += textCount(c).chars;
         } else if (isElement(c)) {
             const Tag t = tagOf(c);
             if (t != Tag::Script && t != Tag::Style && t != Tag::Noscript && t != Tag::Template
@@ -303,16 +329,6 @@ int linkTextLength(const xmlNode *e)
         if (isElement(c))
             n += tagOf(c) == Tag::A ? textLength(c) : linkTextLength(c);
     return n;
-}
-
-// True when `e` holds more than half of the page's text, most of it outside links: a wrapper that libxml2
-// misnested or that a site named oddly, not the menu or box it looks like.
-bool isPageWrapper(const xmlNode *e, int bodyText)
-{
-    const int text = textLength(e);
-    if (text * 2 <= bodyText)
-        return false;
-    return linkTextLength(e) * 2 < text;
 }
 
 const QStringList &boilerplateLabels()
@@ -385,11 +401,10 @@ bool isBoilerplateLabel(const QString &text)
 class Engine
 {
 public:
-    Engine(xmlDocPtr doc, const MetadataExtractor::Page &page, unsigned flags, bool findStandfirst)
+    Engine(xmlDocPtr doc, const MetadataExtractor::Page &page, unsigned flags)
         : m_doc(doc)
         , m_page(page)
         , m_flags(flags)
-        , m_findStandfirst(findStandfirst)
     { }
 
     // Runs the pipeline; returns the content roots (possibly empty).
@@ -413,6 +428,15 @@ private:
         return m_info[idx - 1];
     }
     void clean(xmlNode *e, int inTable, int inCode);
+    void countBeforeCleaning(xmlNode *e, bool inLink);
+    // True when `e` holds more than half of the page's text, most of it outside links: a wrapper that libxml2
+    // misnested or that a site named oddly, not the menu or box it looks like. Only for subtrees clean() has not
+    // entered yet (the counts are those before cleaning).
+    bool isPageWrapper(xmlNode *e)
+    {
+        const Info &i = info(e);
+        return i.preText * 2 > m_bodyText && i.preLink * 2 < i.preText;
+    }
     Info computeStats(xmlNode *e, bool inLink);
     void scoreParagraphs(xmlNode *e, std::vector<xmlNode *> &candidates);
     void addScore(xmlNode *e, int text, int commas, bool pseudo, std::vector<xmlNode *> &candidates);
@@ -429,7 +453,6 @@ private:
     xmlDocPtr m_doc;
     const MetadataExtractor::Page &m_page;
     unsigned m_flags;
-    bool m_findStandfirst = false;
     std::vector<Info> m_info;
     bool m_titleHeadingRemoved = false;
     int m_bodyText = 0;
@@ -600,7 +623,7 @@ void Engine::clean(xmlNode *e, int inTable, int inCode)
                     siblingImg = true;
             drop = !hasImg || siblingImg;
             // A page that renders its article with script may ship the article itself as the fallback.
-            if (drop && !textLengthAtMost(c, 199))
+            if (drop && info(c).preText > 199)
                 drop = false;
             break;
         }
@@ -615,7 +638,9 @@ void Engine::clean(xmlNode *e, int inTable, int inCode)
                 while (c->children) {
                     xmlNode *moved = c->children;
                     xmlUnlinkNode(moved);
-                    xmlAddPrevSibling(c, moved);
+                    // libxml2 merges a text node into the text before it: that node's cached counts are stale.
+                    if (xmlNode *kept = xmlAddPrevSibling(c, moved); kept && kept->type == XML_TEXT_NODE)
+                        kept->_private = nullptr;
                 }
                 remove(c);
                 c = first ? first : next;
@@ -638,7 +663,7 @@ void Engine::clean(xmlNode *e, int inTable, int inCode)
         if (softDrop && !drop) {
             // libxml2 nests the rest of the page inside an element it cannot close (unknown HTML5
             // elements, stray tags); such an element holds most of the text and is not what it looks like.
-            if (isPageWrapper(c, m_bodyText))
+            if (isPageWrapper(c))
                 softDrop = false;
             else
                 drop = true;
@@ -679,13 +704,13 @@ void Engine::clean(xmlNode *e, int inTable, int inCode)
                     }
                 }
                 if (!drop && t != Tag::Article && t != Tag::Main && containsAny(ci, kBrowserWarning)
-                    && !isPageWrapper(c, m_bodyText))
+                    && !isPageWrapper(c))
                     drop = true;
                 if (!drop && (m_flags & StripUnlikely) && inTable == 0 && inCode == 0 && t != Tag::Article
                     && t != Tag::Main && containsAny(ci, kUnlikely) && !containsAny(ci, kMaybe) && !isEmbeddedPost(c)) {
                     // A wrapper that holds most of the page ("above-footer", "page-header-and-body") is not
                     // boilerplate, whatever its name says.
-                    drop = !((t == Tag::Div || t == Tag::Section) && isPageWrapper(c, m_bodyText));
+                    drop = !((t == Tag::Div || t == Tag::Section) && isPageWrapper(c));
                     usedFlags |= drop ? unsigned(StripUnlikely) : 0u;
                 }
             }
@@ -708,6 +733,35 @@ void Engine::clean(xmlNode *e, int inTable, int inCode)
     }
 }
 
+// One pass over the whole tree before clean(): the text and link text of every subtree, so that clean() and the
+// standfirst search read them instead of walking subtrees again.
+void Engine::countBeforeCleaning(xmlNode *e, bool inLink)
+{
+    int text = 0, link = 0;
+    const bool inA = inLink || tagOf(e) == Tag::A;
+    for (xmlNode *c = e->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE) {
+            const int n = textCount(c).chars;
+            text += n;
+            link += inA ? n : 0;
+        } else if (isElement(c)) {
+            const Tag t = tagOf(c);
+            if (t == Tag::Script || t == Tag::Style || t == Tag::Noscript || t == Tag::Template) {
+                if (t == Tag::Noscript)
+                    countBeforeCleaning(c, inA); // its own count decides whether it stays; not in its parent's
+                continue;
+            }
+            countBeforeCleaning(c, inA);
+            const Info &ci = info(c);
+            text += ci.preText;
+            link += ci.preLink;
+        }
+    }
+    Info &mine = info(e);
+    mine.preText = text;
+    mine.preLink = link;
+}
+
 Info Engine::computeStats(xmlNode *e, bool inLink)
 {
     Info sums;
@@ -715,7 +769,7 @@ Info Engine::computeStats(xmlNode *e, bool inLink)
     const bool link = inLink || self == Tag::A;
     for (xmlNode *c = e->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            const TextCount tc = countText(c->content);
+            const TextCount tc = textCount(c);
             sums.text += tc.chars;
             sums.commas += tc.commas;
             sums.inlineText += tc.chars;
@@ -957,7 +1011,7 @@ int commaCount(const xmlNode *e)
     int n = 0;
     for (const xmlNode *c = e->children; c; c = c->next) {
         if (c->type == XML_TEXT_NODE)
-            n += countText(c->content).commas;
+            n += textCount(c).commas;
         else if (isElement(c))
             n += commaCount(c);
     }
@@ -1103,7 +1157,7 @@ void Engine::findStandfirst(xmlNode *e, const QString &description, int budget)
         if (t == Tag::Script || t == Tag::Style || t == Tag::Head || t == Tag::Noscript || t == Tag::Template
             || t == Tag::A || t == Tag::Nav || t == Tag::Footer)
             continue;
-        const int len = textLength(c);
+        const int len = info(c).preText;
         if (len < budget / 2)
             continue; // too short to hold it
         if ((t == Tag::P || t == Tag::Div || t == Tag::H2 || t == Tag::Span) && len <= budget * 3 / 2 + 20
@@ -1132,8 +1186,9 @@ std::vector<xmlNode *> Engine::run()
             body = c;
     if (!body)
         body = root;
-    m_bodyText = textLength(body);
-    if (const QString d = collapseWhitespace(m_page.metadata.excerpt).trimmed(); m_findStandfirst && d.size() >= 50)
+    countBeforeCleaning(body, false);
+    m_bodyText = info(body).preText;
+    if (const QString d = collapseWhitespace(m_page.metadata.excerpt).trimmed(); d.size() >= 50)
         findStandfirst(body, d, int(d.size()));
     clean(body, 0, 0);
     computeStats(body, false);
@@ -1314,6 +1369,47 @@ QString findLongestBody(const QJsonValue &v, int depth = 0)
     return best;
 }
 
+// Prose, not a blob (an id, a URL, base64, a style sheet): long enough and with words (spaces) in it.
+bool isProse(const QString &s)
+{
+    return s.size() > 300 && s.count(u' ') * 15 > s.size();
+}
+
+// The longest double-quoted string literal in JavaScript or JSON source that reads as prose, decoded, or empty.
+// Serves Nuxt's state, which is either JSON (Nuxt 3's `__NUXT_DATA__`: a flat array whose strings are its
+// elements) or a JavaScript expression (Nuxt 2's `window.__NUXT__=(function(a,b){return {...}}("...", ...))`,
+// where the strings are arguments or object values): in both, every text the page renders is one literal.
+// Literals use JSON's escapes (both serialisers write them with JSON.stringify), so each is decoded as a JSON
+// string. Linear in the size of the source.
+QString longestProseLiteral(const QString &source)
+{
+    QString best;
+    const QChar *s = source.constData();
+    const qsizetype n = source.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (s[i] != u'"')
+            continue;
+        qsizetype j = i + 1;
+        while (j < n && s[j] != u'"') {
+            if (s[j] == u'\\')
+                ++j;
+            ++j;
+        }
+        if (j >= n)
+            break;
+        // Only literals longer than the best so far can win: the others are not decoded.
+        if (j - i - 1 > std::max<qsizetype>(300, best.size())) {
+            const QString literal = u'[' + source.mid(i, j - i + 1) + u']';
+            const QJsonDocument doc = QJsonDocument::fromJson(literal.toUtf8());
+            const QString text = doc.array().at(0).toString();
+            if (text.size() > best.size() && isProse(text))
+                best = text;
+        }
+        i = j;
+    }
+    return best;
+}
+
 // Adds a JSON-provided body (plain text with newlines, or an HTML fragment) to the builder.
 void addJsonBody(const QString &body, ReaderBuilder &builder)
 {
@@ -1347,6 +1443,8 @@ bool isCallToAction(const QString &text)
 {
     if (text.size() > 250)
         return false;
+    // Split in two so that PCRE2 can use its start-of-match optimisation: one alternative that may begin
+    // anywhere (".{0,40}" after "^") in a single pattern made it try every alternative at every position.
     static const QRegularExpression anywhere(
         QStringLiteral(
             "(?:\\b|^)(subscribe (to|now|today|for)|sign up (for|to|here|now)|newsletters?\\b|click here|"
@@ -1359,18 +1457,24 @@ bool isCallToAction(const QString &text)
             "sharing is caring|this slideshow requires javascript|download (the|our) (\\w+ ){0,2}apps?\\b|"
             "s(i|í)guenos en|"
             "canal de (telegram|youtube|whatsapp)|cancela cuando quieras|letter to the editor via|"
-            "contains references to products|^this entry was posted\\b|^der beitrag wurde am\\b|"
-            "^unless otherwise stated,? the content|^sofern nicht anders (ausgewiesen|angegeben)|"
-            "^(warning|notice|deprecated): .{0,200}\\bon line \\d+|als pdf herunterladen|do subskrypcji|"
+            "contains references to products|als pdf herunterladen|do subskrypcji|"
             "reading time|min(ute)?s? read\\b|tempo de leitura|lesezeit|temps de lecture|tiempo de lectura|"
-            "^.{0,40}\\bshare (this|it|on)\\b|^\\W*©|^\\(?leggi anche|copyrighted property|"
+            "copyrighted property|"
             "written permission|(sie sind|you are) (aktuell |currently )?(nicht|not) (eingeloggt|logged in)|"
-            "^crédits? photos?|gibt die meinung de[rs] autor|wurde (zuerst |erstmals )?(veröffentlicht|publiziert) "
+            "gibt die meinung de[rs] autor|wurde (zuerst |erstmals )?(veröffentlicht|publiziert) "
             "(auf|bei|in)|"
-            "^(tags|tagged with|schlagw(ö|o)rter|schlagworte|etiquetas)\\b|"
-            "(comentários|comments?|kommentare|comentarios)\\b.{0,80}\\b(moderad|moderat|aprovad|approv)|^(jump|skip) "
-            "to (navigation|search|content|main "
-            "content)|^(czytaj (też|także)|auch lesen|lesen sie auch|zum thema)\\b)"),
+            "(comentários|comments?|kommentare|comentarios)\\b.{0,80}\\b(moderad|moderat|aprovad|approv))"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression atStart(
+        QStringLiteral(
+            "^(this entry was posted\\b|der beitrag wurde am\\b|"
+            "unless otherwise stated,? the content|sofern nicht anders (ausgewiesen|angegeben)|"
+            "(warning|notice|deprecated): .{0,200}\\bon line \\d+|"
+            ".{0,40}\\bshare (this|it|on)\\b|\\W*©|\\(?leggi anche|"
+            "crédits? photos?|"
+            "(tags|tagged with|schlagw(ö|o)rter|schlagworte|etiquetas)\\b|"
+            "(jump|skip) to (navigation|search|content|main content)|"
+            "(czytaj (też|także)|auch lesen|lesen sie auch|zum thema)\\b)"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
     static const QRegularExpression prefix(
         QStringLiteral("^\\[?(read more|read next|read also|also read|related( articles?| stories| coverage| posts?)?|"
@@ -1379,7 +1483,7 @@ bool isCallToAction(const QString &text)
                        "voir aussi|leer más|lea (también|más)|lee también|vea también|mira también|"
                        "advertisement|sponsored|anzeige)\\b\\s*[:|»>\\-–—]"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    if (text.contains(anywhere) || text.contains(prefix))
+    if (text.contains(prefix) || text.contains(atStart) || text.contains(anywhere))
         return true;
     // SHOUTED one-liners with a verb of action ("GET FOX BUSINESS ON THE GO BY CLICKING HERE").
     int upper = 0, letters = 0;
@@ -1541,8 +1645,10 @@ void filterNodes(QList<ReaderNode> &nodes, FilterState &st, bool inTable, bool i
                 kept.append(std::move(n));
             continue;
         }
-        if (n.kind == ReaderNode::List && !inTable && isLinkList(n))
-            continue; // a list of teaser links (related articles) inside the body
+        // A list of teaser links (related articles) inside the body. Not a sub-list: links listed under an item
+        // of the article's own list ("In progress:" followed by the bugs it names) are part of what it says.
+        if (n.kind == ReaderNode::List && !inTable && !inList && isLinkList(n))
+            continue;
         if (!n.children.isEmpty())
             filterNodes(n.children, st, inTable || n.kind == ReaderNode::Table,
                 inFigure || n.kind == ReaderNode::Figure, inList || n.kind == ReaderNode::List);
@@ -1648,7 +1754,7 @@ HtmlExtractor::Output runOnce(
     const MetadataExtractor::Page page = MetadataExtractor::read(doc, url);
     out.metadata = page.metadata;
     out.publishedRaw = page.publishedRaw;
-    Engine engine(doc, page, flags, keepStandfirst);
+    Engine engine(doc, page, flags);
     const std::vector<xmlNode *> content = engine.run();
     usedFlags = engine.usedFlags;
     ReaderBuilder builder(page.base);
@@ -1662,7 +1768,9 @@ HtmlExtractor::Output runOnce(
     rd.finalize();
     filterBlocks(rd, page.metadata.title);
     // A standfirst outside the chosen block goes in front of the body (once: the body may hold it already).
-    if (keepStandfirst && !engine.standfirst.isEmpty() && !rd.nodes.isEmpty()
+    // Without keepStandfirst only a lead paragraph goes in (see kLeadParagraphLength), not a one-line dek.
+    if ((keepStandfirst || engine.standfirst.size() >= kLeadParagraphLength) && !engine.standfirst.isEmpty()
+        && !rd.nodes.isEmpty()
         && !rd.text().contains(engine.standfirst.left(60)) && !isCallToAction(engine.standfirst)) {
         ReaderNode lead;
         lead.kind = ReaderNode::Paragraph;
@@ -1671,14 +1779,19 @@ HtmlExtractor::Output runOnce(
         rd.finalize();
     }
 
-    // Thin markup: a JSON-LD articleBody or Next.js state holds the article.
+    // Thin markup: a JSON-LD articleBody or the state of a Next.js or Nuxt page holds the article. The state
+    // replaces the markup body, never adds to it (below), so no text comes twice.
     const qsizetype domLength = rd.text().size();
     QString jsonBody = page.jsonLdBody.trimmed();
     if (jsonBody.size() < 200 && !page.nextData.isEmpty() && domLength < 500) {
         const QJsonDocument next = QJsonDocument::fromJson(page.nextData.toUtf8());
         const QString longest = findLongestBody(next.object().value(u"props"));
-        // Prose, not a blob: long enough and with words (spaces) in it.
-        if (longest.size() > 300 && longest.count(u' ') * 15 > longest.size())
+        if (isProse(longest))
+            jsonBody = longest;
+    }
+    if (jsonBody.size() < 200 && !page.nuxtData.isEmpty() && domLength < 500) {
+        const QString longest = longestProseLiteral(page.nuxtData);
+        if (isProse(longest))
             jsonBody = longest;
     }
     if (jsonBody.size() > 200 && collapseWhitespace(jsonBody).size() > domLength * 2) {

@@ -32,10 +32,24 @@ struct Collected
     QString canonical;
     QStringList jsonLd;
     QString nextData;
+    QString nuxtData;
     QStringList h1s;
     QStringList h2s;
     QString relAuthor; // text of the first <a rel="author">
 };
+
+// A script that sets Nuxt 2's state: "window.__NUXT__=" followed by a JSON object or by a function call that
+// returns one. Only the start of the script is looked at (scripts can be large and most are something else).
+bool isNuxtAssignment(const xmlNode *script)
+{
+    const xmlNode *t = script->children;
+    if (!t || (t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE) || !t->content)
+        return false;
+    const char *s = reinterpret_cast<const char *>(t->content);
+    while (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t')
+        ++s;
+    return std::strncmp(s, "window.__NUXT__", 15) == 0 || std::strncmp(s, "__NUXT__", 8) == 0;
+}
 
 void collect(xmlNode *n, Collected &c)
 {
@@ -97,6 +111,10 @@ void collect(xmlNode *n, Collected &c)
                 QByteArray text;
                 appendText(e, text);
                 c.nextData = QString::fromUtf8(text);
+            } else if (c.nuxtData.isEmpty() && (attr(e, "id") == "__NUXT_DATA__" || isNuxtAssignment(e))) {
+                QByteArray text;
+                appendText(e, text);
+                c.nuxtData = QString::fromUtf8(text);
             }
             continue;
         }
@@ -189,9 +207,22 @@ QString names(const QJsonValue &v)
     return {};
 }
 
+// Runs of characters other than ASCII white space (what splitting on the regex \s+ and skipping empty parts
+// counted, without compiling a regex on every call).
 int wordCount(const QString &s)
 {
-    return int(s.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts).size());
+    int words = 0;
+    bool inWord = false;
+    for (const QChar c : s) {
+        const char16_t u = c.unicode();
+        if (u == u' ' || u == u'\t' || u == u'\n' || u == u'\v' || u == u'\f' || u == u'\r') {
+            inWord = false;
+        } else if (!inWord) {
+            inWord = true;
+            ++words;
+        }
+    }
+    return words;
 }
 
 // Readability.js _getArticleTitle.
@@ -314,6 +345,7 @@ MetadataExtractor::Page MetadataExtractor::read(xmlDocPtr doc, const QUrl &pageU
     Page page;
     page.documentTitle = c.title;
     page.nextData = c.nextData;
+    page.nuxtData = c.nuxtData;
     page.relAuthor = c.relAuthor;
     page.base = pageUrl;
     if (!c.baseHref.trimmed().isEmpty()) {

@@ -22,7 +22,11 @@ public:
         QString publishedRaw; ///< the publication time as written on the page
         QString documentTitle; ///< raw `<title>`
         QString jsonLdBody; ///< JSON-LD `articleBody`, or empty
-        QString nextData; ///< raw JSON of `<script id="__NEXT_DATA__">` / `window.__NUXT__`, or empty
+        QString nextData; ///< raw JSON of `<script id="__NEXT_DATA__">` (Next.js state), or empty
+        /// Nuxt state as the page ships it, or empty: the JSON of `<script id="__NUXT_DATA__">` (Nuxt 3, a flat
+        /// array of values) or the script `window.__NUXT__=...` (Nuxt 2: an object literal or a function call
+        /// that returns one; JavaScript, not JSON)
+        QString nuxtData;
         QUrl base; ///< URL for resolving relative references (`<base href>` against the page URL)
         QString relAuthor; ///< text of the page's first `<a rel="author">` (a byline of last resort), or empty
     };

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <algorithm>
+#include <cstring>
 #include <uchardet.h>
 #include <unicode/ucnv.h>
 
@@ -102,6 +103,16 @@ bool isValidUtf8(const QByteArray &bytes, bool *hasNonAscii = nullptr)
     const auto *end = p + bytes.size();
     bool nonAscii = false;
     while (p < end) {
+        // ASCII runs eight bytes at a time (most of an HTML page is ASCII markup).
+        while (end - p >= 8) {
+            quint64 word;
+            std::memcpy(&word, p, 8);
+            if (word & 0x8080808080808080ULL)
+                break;
+            p += 8;
+        }
+        if (p >= end)
+            break;
         const unsigned char c = *p;
         if (c < 0x80) {
             ++p;

@@ -95,6 +95,11 @@ private Q_SLOTS:
     void jsonLdOnlyBody();
     void jsonLdAndMarkupNotDuplicated();
     void nextDataBody();
+    void nuxtStateBody_data();
+    void nuxtStateBody();
+    void nuxtStateAndMarkupNotDuplicated();
+    void leadParagraphKept();
+    void linkSubListKept();
     void brParagraphs();
     void hiddenElementsDropped();
     void mhtml();
@@ -316,6 +321,74 @@ void tst_Extractor::nextDataBody()
     QVERIFY2(r->readerText.startsWith(QStringLiteral("A paragraph that only exists in the Next.js page state")),
         qPrintable(r->readerText.left(200)));
     QCOMPARE(r->readerText.split(QStringLiteral("\n\n")).size(), 3);
+}
+
+void tst_Extractor::nuxtStateBody_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("first");
+    QTest::newRow("Nuxt 3 __NUXT_DATA__") << QStringLiteral("nuxt-data.html")
+                                          << QStringLiteral("The first paragraph of a story that exists only in the "
+                                                            "Nuxt payload");
+    QTest::newRow("Nuxt 2 window.__NUXT__") << QStringLiteral("nuxt-window.html")
+                                            << QStringLiteral("The first paragraph of a story that exists only in the "
+                                                              "window.__NUXT__ state");
+}
+
+void tst_Extractor::nuxtStateBody()
+{
+    // Thin markup ("Loading..."), the article in Nuxt's state: the state's HTML becomes the body, escapes decoded.
+    QFETCH(QString, file);
+    QFETCH(QString, first);
+    const Extraction e = extractFile(fixture(file));
+    QVERIFY2(e.readerText.startsWith(first), qPrintable(e.readerText.left(200)));
+    const QStringList blocks = e.readerText.split(QStringLiteral("\n\n"));
+    QCOMPARE(blocks.size(), 3);
+    QVERIFY(blocks.at(2).startsWith(QStringLiteral("And a third one")));
+    QVERIFY(!e.readerText.contains(u'<'));
+    QVERIFY(!e.readerText.contains(QStringLiteral("Loading")));
+    QVERIFY(!e.readerText.contains(QStringLiteral("Please wait")));
+}
+
+void tst_Extractor::nuxtStateAndMarkupNotDuplicated()
+{
+    // The server rendered the article and left the same text in the state: it comes once, from the markup.
+    const Extraction e = extractFile(fixture(QStringLiteral("nuxt-duplicate.html")));
+    QCOMPARE(e.readerText.count(QStringLiteral("A fifth and last paragraph closes it")), 1);
+    QCOMPARE(e.readerText.count(QStringLiteral("The first paragraph of a story")), 1);
+    QCOMPARE(e.readerText.split(QStringLiteral("\n\n")).size(), 5);
+}
+
+void tst_Extractor::leadParagraphKept()
+{
+    // A standfirst of lead-paragraph length goes in front of the body without keepStandfirst (a one-line dek does
+    // not: standfirstOnRequest), and only once.
+    const QString lead = QStringLiteral(
+        "The lead of the fixture story tells the whole of it in two sentences that the page also uses as its "
+        "description. It runs well past a one-line dek, as a news agency's lead paragraph does.");
+    const QString head = u"<meta name=\"description\" content=\"" + lead + u"\">";
+    const QString header = u"<header class=\"story-header\"><p class=\"lead\">" + lead + u"</p></header>";
+    const Extraction e = extractHtml(articlePage({}, head, header));
+    QVERIFY2(e.readerText.startsWith(lead + u"\n\nParagraph 1"), qPrintable(e.readerText));
+    QCOMPARE(e.readerText.count(lead), 1);
+}
+
+void tst_Extractor::linkSubListKept()
+{
+    // Links listed under an item of the article's own list are content; a list of teaser links is not.
+    const QString inner = QStringLiteral(
+        "<ul><li>Work that landed this week, with a sentence that explains it properly.</li>"
+        "<li>In progress:<ul><li><a href=\"https://bugs.example.org/1\">Bug 1 – Fullscreen window flickers</a></li>"
+        "<li><a href=\"https://bugs.example.org/2\">Bug 2 – Add telemetry for the new mode</a></li>"
+        "<li><a href=\"https://bugs.example.org/3\">Bug 3 – Prevent duplicate windows</a></li></ul></li></ul>"
+        "<p>Paragraph 3b of the fixture story runs long enough to read as prose, with commas, clauses, and a stop.</p>"
+        "<ul><li><a href=\"/news/a.html\">Another story from the same site</a></li>"
+        "<li><a href=\"/news/b.html\">A second teaser headline</a></li>"
+        "<li><a href=\"/news/c.html\">A third teaser headline</a></li></ul>");
+    const Extraction e = extractHtml(articlePage(inner));
+    QVERIFY2(e.readerText.contains(QStringLiteral("Bug 1 – Fullscreen window flickers")), qPrintable(e.readerText));
+    QVERIFY(e.readerText.contains(QStringLiteral("Bug 3 – Prevent duplicate windows")));
+    QVERIFY2(!e.readerText.contains(QStringLiteral("A second teaser headline")), qPrintable(e.readerText));
 }
 
 void tst_Extractor::brParagraphs()
