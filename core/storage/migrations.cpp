@@ -89,7 +89,53 @@ QStringList searchIndexStep()
     };
 }
 
+// Step 5: substring search for CJK text. unicode61 keeps a run of Chinese or Japanese characters as one token
+// (see `tokenizer`), so a word inside a run cannot be found in article_fts. cjk_fts indexes the current versions
+// whose title or text holds a CJK or Hangul character with FTS5's trigram tokenizer (SQLite 3.34+), which
+// matches any substring of three or more characters; shorter words are found by LIKE over this table alone.
+// Own content (the text is stored again, but only for these articles), so its rows can be deleted by rowid.
+// Rowid = version id. The character class covers CJK radicals to unified ideographs (U+2E80-U+9FFF: kana,
+// bopomofo, Hangul jamo, Extension A), Hangul syllables (U+AC00-U+D7AF) and compatibility ideographs
+// (U+F900-U+FAFF); SQLite's GLOB compares code points in [...] ranges.
+QString cjkCondition(const QString &version)
+{
+    const QString cjk = QStringLiteral("'*[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]*'");
+    return QStringLiteral("(%1.title GLOB %2 OR %1.reader_text GLOB %2)").arg(version, cjk);
+}
+
+QStringList cjkSearchStep()
+{
+    const QString insertCurrent = QStringLiteral(
+        "INSERT INTO cjk_fts (rowid, title, reader_text) SELECT v.id, v.title, v.reader_text FROM article_versions v "
+        "WHERE v.id = %1 AND ") + cjkCondition(QStringLiteral("v")) + QLatin1Char(';');
+    const QString deleteCurrent = QStringLiteral("DELETE FROM cjk_fts WHERE rowid = %1;");
+    return {
+        QStringLiteral("CREATE VIRTUAL TABLE cjk_fts USING fts5(title, reader_text, tokenize = 'trigram')"),
+        trigger(QStringLiteral("CREATE TRIGGER cjk_fts_ai AFTER INSERT ON articles "
+                               "WHEN new.current_version_id IS NOT NULL"),
+            { insertCurrent.arg(QStringLiteral("new.current_version_id")) }),
+        trigger(QStringLiteral("CREATE TRIGGER cjk_fts_au AFTER UPDATE OF current_version_id ON articles "
+                               "WHEN old.current_version_id IS NOT new.current_version_id"),
+            { deleteCurrent.arg(QStringLiteral("old.current_version_id")),
+                insertCurrent.arg(QStringLiteral("new.current_version_id")) }),
+        trigger(QStringLiteral("CREATE TRIGGER cjk_fts_bd BEFORE DELETE ON articles"),
+            { deleteCurrent.arg(QStringLiteral("old.current_version_id")) }),
+        trigger(QStringLiteral("CREATE TRIGGER cjk_version_au AFTER UPDATE OF title, reader_text ON article_versions "
+                               "WHEN EXISTS (SELECT 1 FROM articles WHERE current_version_id = new.id)"),
+            { deleteCurrent.arg(QStringLiteral("new.id")), insertCurrent.arg(QStringLiteral("new.id")) }),
+        // Existing data.
+        cjkSearchRebuildStatement(),
+    };
+}
+
 } // namespace
+
+QString cjkSearchRebuildStatement()
+{
+    return QStringLiteral("INSERT INTO cjk_fts (rowid, title, reader_text) SELECT v.id, v.title, v.reader_text "
+                          "FROM article_versions v JOIN articles a ON a.current_version_id = v.id WHERE ")
+        + cjkCondition(QStringLiteral("v"));
+}
 
 QStringList annotationSearchRebuildStatements(const QString &articleIdsQuery)
 {
@@ -219,6 +265,8 @@ const std::vector<QStringList> &migrations()
                 "INSERT INTO store_identity (singleton, uuid, created) VALUES (1, lower(hex(randomblob(16))), "
                 "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))"),
         },
+        // 5: substring search in CJK text (cjkSearchStep).
+        cjkSearchStep(),
     };
     return steps;
 }

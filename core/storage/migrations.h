@@ -14,4 +14,8 @@ const std::vector<QStringList> &migrations();
 /// whose ids `articleIdsQuery` (an SQL subquery) returns. Used by schema step 3 and SearchIndex::rebuild().
 QStringList annotationSearchRebuildStatements(const QString &articleIdsQuery);
 
+/// The statement that fills `cjk_fts` (schema step 5: the trigram index of current versions holding CJK or
+/// Hangul text) from the tables; it must start empty. Used by step 5 and SearchIndex::rebuild().
+QString cjkSearchRebuildStatement();
+
 } // namespace Gloss::Core

@@ -5,6 +5,7 @@
 #include "sqlhelpers.h"
 
 #include <QHash>
+#include <QSet>
 #include <QRegularExpression>
 #include <algorithm>
 
@@ -218,6 +219,103 @@ QString localSnippet(const QString &text, const QList<QueryPhrase> &phrases, con
     return out;
 }
 
+/// CJK ideographs, kana, Hangul: the characters of cjk_fts's condition (migrations.cpp, schema step 5).
+bool isCjk(char32_t c)
+{
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+bool hasCjk(QStringView s)
+{
+    for (char32_t c : s.toUcs4())
+        if (isCjk(c))
+            return true;
+    return false;
+}
+
+/// A search-box query split for substring search in CJK text: `terms`, each run of word characters that holds a
+/// CJK character, as typed; `rest`, the query's other words (a trailing * kept), for the word index. Phrases
+/// and OR are not kept: every term and word must match.
+struct CjkQuery
+{
+    QStringList terms;
+    QString rest;
+};
+
+CjkQuery splitCjk(const QString &query)
+{
+    CjkQuery out;
+    QStringList rest;
+    for (QString word : query.split(QRegularExpression(QStringLiteral("[\\s\"]+")), Qt::SkipEmptyParts)) {
+        if (word == u"OR")
+            continue;
+        const bool prefix = word.size() > 1 && word.endsWith(u'*');
+        Tokenizer tokens(word);
+        Token t;
+        while (tokens.next(t)) {
+            const QString run = word.mid(t.start, t.end - t.start);
+            if (hasCjk(run))
+                out.terms.append(run);
+            else
+                rest.append(run + (prefix && t.end == word.size() - 1 ? QStringLiteral("*") : QString()));
+        }
+    }
+    out.rest = rest.join(QLatin1Char(' '));
+    return out;
+}
+
+/// Occurrences of `term` in `text` (case-insensitive, as the trigram tokenizer compares).
+int occurrences(const QString &text, const QString &term)
+{
+    int n = 0;
+    for (qsizetype at = text.indexOf(term, 0, Qt::CaseInsensitive); at >= 0;
+         at = text.indexOf(term, at + term.size(), Qt::CaseInsensitive))
+        ++n;
+    return n;
+}
+
+/// A snippet of `text` around the first occurrence of any of `terms`: 20 characters (UTF-16 units) before it
+/// and 60 after, every occurrence inside wrapped in open/close, '…' where the text was cut. Empty when none
+/// occurs.
+QString substringSnippet(const QString &text, const QStringList &terms, const QString &open, const QString &close)
+{
+    qsizetype first = -1;
+    for (const QString &term : terms) {
+        const qsizetype at = text.indexOf(term, 0, Qt::CaseInsensitive);
+        if (at >= 0 && (first < 0 || at < first))
+            first = at;
+    }
+    if (first < 0)
+        return {};
+    qsizetype from = std::max<qsizetype>(0, first - 20);
+    qsizetype to = std::min<qsizetype>(text.size(), first + 60);
+    if (from > 0 && text.at(from).isLowSurrogate())
+        --from;
+    if (to < text.size() && text.at(to).isLowSurrogate())
+        ++to;
+    QString out = from > 0 ? QStringLiteral("…") : QString();
+    qsizetype at = from;
+    while (at < to) {
+        qsizetype next = -1;
+        qsizetype length = 0;
+        for (const QString &term : terms) {
+            const qsizetype found = text.indexOf(term, at, Qt::CaseInsensitive);
+            if (found >= 0 && found + term.size() <= to && (next < 0 || found < next || (found == next && term.size() > length))) {
+                next = found;
+                length = term.size();
+            }
+        }
+        if (next < 0)
+            break;
+        out += QStringView(text).mid(at, next - at) + open + QStringView(text).mid(next, length) + close;
+        at = next + length;
+    }
+    out += QStringView(text).mid(at, to - at);
+    if (to < text.size())
+        out += QStringLiteral("…");
+    return out.simplified();
+}
+
 } // namespace
 
 SearchIndex::SearchIndex(Database &database)
@@ -311,6 +409,24 @@ Result<QList<SearchIndex::Ranked>> SearchIndex::rank(const QString &match, const
 
 Result<QList<qint64>> SearchIndex::matchingArticleIds(const QString &query, const SearchOptions &options) const
 {
+    auto words = wordMatchingArticleIds(query, options);
+    if (!words || options.rawSyntax || !hasCjk(query))
+        return words;
+    SearchOptions all = options;
+    all.limit = 0;
+    all.offset = 0;
+    auto substrings = cjkSubstringHits(query, all);
+    if (!substrings)
+        return std::unexpected(substrings.error());
+    QSet<qint64> seen(words->cbegin(), words->cend());
+    for (const SearchHit &h : std::as_const(*substrings))
+        if (!seen.contains(h.articleId))
+            words->append(h.articleId);
+    return words;
+}
+
+Result<QList<qint64>> SearchIndex::wordMatchingArticleIds(const QString &query, const SearchOptions &options) const
+{
     auto match = options.rawSyntax ? Result<QString>(query.trimmed()) : matchExpression(query);
     if (!match)
         return std::unexpected(match.error());
@@ -363,6 +479,120 @@ Result<QList<qint64>> SearchIndex::matchingArticleIds(const QString &query, cons
 }
 
 Result<QList<SearchHit>> SearchIndex::search(const QString &query, const SearchOptions &options) const
+{
+    if (options.rawSyntax || !hasCjk(query))
+        return wordSearch(query, options);
+    // Word hits first (ranked), then the substring hits not among them: page over the two lists together.
+    SearchOptions first = options;
+    first.offset = 0;
+    first.limit = options.limit > 0 ? std::max(0, options.offset) + options.limit : 0;
+    auto words = wordSearch(query, first);
+    if (!words)
+        return words;
+    auto substrings = cjkSubstringHits(query, first);
+    if (!substrings)
+        return std::unexpected(substrings.error());
+    QSet<qint64> seen;
+    for (const SearchHit &h : std::as_const(*words))
+        seen.insert(h.articleId);
+    for (const SearchHit &h : std::as_const(*substrings))
+        if (!seen.contains(h.articleId))
+            words->append(h);
+    const qsizetype from = std::min<qsizetype>(words->size(), std::max(0, options.offset));
+    return words->mid(from, options.limit > 0 ? options.limit : -1);
+}
+
+Result<QList<SearchHit>> SearchIndex::cjkSubstringHits(const QString &query, const SearchOptions &options) const
+{
+    const CjkQuery split = splitCjk(query);
+    if (split.terms.isEmpty())
+        return QList<SearchHit> {};
+    // Candidates from the longest term: the trigram index for three characters or more, else LIKE over cjk_fts
+    // (a scan of the CJK articles only). Every term is then checked and counted here.
+    QString longest;
+    for (const QString &t : split.terms)
+        if (t.toUcs4().size() > longest.toUcs4().size())
+            longest = t;
+    const bool indexed = longest.toUcs4().size() >= 3;
+    QVariantList values;
+    QString filter = libraryFilterClause(options.filter, values);
+    filter = filter.isEmpty() ? QStringLiteral(" WHERE ") : filter + QStringLiteral(" AND ");
+    QSqlQuery q(m_database.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT a.id, c.title, c.reader_text, a.source_url FROM cjk_fts c "
+                             "JOIN articles a ON a.current_version_id = c.rowid")
+        + filter
+        + (indexed ? QStringLiteral("cjk_fts MATCH ?")
+                   : QStringLiteral("(c.title LIKE ? ESCAPE '\\' OR c.reader_text LIKE ? ESCAPE '\\')")));
+    for (const QVariant &v : std::as_const(values))
+        q.addBindValue(v);
+    if (indexed) {
+        q.addBindValue(quoted(longest));
+    } else {
+        QString pattern = longest;
+        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
+        q.addBindValue(pattern);
+        q.addBindValue(pattern);
+    }
+    if (!q.exec())
+        return std::unexpected(queryError(q.lastError().text()));
+    struct Found
+    {
+        SearchHit hit;
+        int count = 0;
+    };
+    QList<Found> found;
+    while (q.next()) {
+        const QString title = q.value(1).toString();
+        const QString text = q.value(2).toString();
+        int count = 0;
+        bool all = true;
+        for (const QString &term : split.terms) {
+            const int n = occurrences(title, term) * 5 + occurrences(text, term); // a title match counts 5
+            all = all && n > 0;
+            count += n;
+        }
+        if (!all)
+            continue;
+        Found f;
+        f.hit.articleId = q.value(0).toLongLong();
+        f.hit.title = title;
+        f.hit.sourceUrl = q.value(3).toString();
+        f.hit.matchedIn = QStringLiteral("text");
+        f.hit.snippet = substringSnippet(text, split.terms, options.highlightOpen, options.highlightClose);
+        if (f.hit.snippet.isEmpty())
+            f.hit.snippet = substringSnippet(title, split.terms, options.highlightOpen, options.highlightClose);
+        f.count = count;
+        found.append(f);
+    }
+    q.finish();
+    if (!split.rest.isEmpty() && !found.isEmpty()) {
+        SearchOptions rest = options;
+        rest.limit = 0;
+        rest.offset = 0;
+        auto ids = wordMatchingArticleIds(split.rest, rest);
+        if (!ids && ids.error().code != Error::User)
+            return std::unexpected(ids.error());
+        const QSet<qint64> matching = ids ? QSet<qint64>(ids->cbegin(), ids->cend()) : QSet<qint64> {};
+        found.removeIf([&](const Found &f) { return !matching.contains(f.hit.articleId); });
+    }
+    std::stable_sort(found.begin(), found.end(), [](const Found &a, const Found &b) {
+        return a.count != b.count ? a.count > b.count : a.hit.articleId > b.hit.articleId;
+    });
+    QList<SearchHit> hits;
+    for (const Found &f : std::as_const(found)) {
+        if (options.limit > 0 && hits.size() >= options.limit)
+            break;
+        hits.append(f.hit);
+        hits.last().score = 0;
+    }
+    return hits;
+}
+
+Result<QList<SearchHit>> SearchIndex::wordSearch(const QString &query, const SearchOptions &options) const
 {
     auto match = options.rawSyntax ? Result<QString>(query.trimmed()) : matchExpression(query);
     if (!match)
@@ -603,6 +833,8 @@ Result<void> SearchIndex::rebuild()
             QStringLiteral("INSERT INTO article_fts (rowid, title, reader_text) SELECT id, title, reader_text "
                            "FROM article_versions WHERE id IN (SELECT current_version_id FROM articles)"),
             QStringLiteral("DELETE FROM annotation_fts"),
+            QStringLiteral("DELETE FROM cjk_fts"),
+            cjkSearchRebuildStatement(),
         };
         statements.append(annotationSearchRebuildStatements(QStringLiteral("SELECT id FROM articles")).constLast());
         for (const QString &sql : std::as_const(statements)) {

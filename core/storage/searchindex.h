@@ -52,7 +52,11 @@ struct SearchOptions
 /// "SAO", decomposed accents too, but a Greek tonos still distinguishes ("ελλαδα" does not find "Ελλάδα"). CJK text has
 /// no spaces and unicode61 splits only at spaces and punctuation, so a run of Chinese/Japanese characters up to the
 /// next punctuation mark is ONE token: it matches a query for the whole run, or a prefix query ("東京*"), but not
-/// a word inside the run (a trigram index would; not done yet, see tst_search::cjkIsOneTokenPerRun).
+/// a word inside the run. For that, a third index, `cjk_fts` (schema step 5), holds the current versions whose
+/// title or text has a CJK or Hangul character, with FTS5's trigram tokenizer: a search-box query with a CJK
+/// word also finds the articles whose title or text contains that word anywhere (three characters or more through
+/// the trigram index, shorter ones by LIKE over those articles only), its other words matched by the word index.
+/// Such substring hits come after the ranked hits, most occurrences first, with score 0 (tst_search::cjkWords).
 class SearchIndex final
 {
 public:
@@ -74,7 +78,7 @@ public:
     /// The FTS5 MATCH expression for a search-box query (see search()). Errors: nothing to search for.
     static Result<QString> matchExpression(const QString &query);
 
-    /// Re-creates both indexes from the tables (after a bulk load with triggers dropped, or to repair).
+    /// Re-creates the three indexes from the tables (after a bulk load with triggers dropped, or to repair).
     /// One transaction. Errors: storage failures.
     Result<void> rebuild();
 
@@ -84,9 +88,15 @@ private:
         qint64 articleId = 0;
         double bm25 = 0;
     };
+    Result<QList<qint64>> wordMatchingArticleIds(const QString &query, const SearchOptions &options) const;
+    Result<QList<SearchHit>> wordSearch(const QString &query, const SearchOptions &options) const;
     Result<QList<Ranked>> rank(const QString &match, const SearchOptions &options) const;
     Result<QList<SearchHit>> searchUnfiltered(
         const QString &query, const QString &match, const SearchOptions &options) const;
+    /// The articles whose current title or text contains every CJK word of `query` as a substring (cjk_fts) and
+    /// that match its other words in the word index, most occurrences first; score 0, snippets around the first
+    /// occurrence. Empty when the query has no CJK word or is in raw syntax.
+    Result<QList<SearchHit>> cjkSubstringHits(const QString &query, const SearchOptions &options) const;
 
     Database &m_database;
 };

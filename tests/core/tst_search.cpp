@@ -20,6 +20,7 @@ private Q_SLOTS:
     void accentsAndScripts_data();
     void accentsAndScripts();
     void cjkIsOneTokenPerRun();
+    void cjkWords();
     void annotationsFollowEveryWrite();
     void entityNamesAndRenames();
     void newVersionReplacesText();
@@ -109,14 +110,63 @@ void tst_Search::accentsAndScripts()
 
 void tst_Search::cjkIsOneTokenPerRun()
 {
-    // unicode61 splits CJK only at punctuation and spaces: "東京都に住む人々" is one token. This test pins the
-    // documented behaviour (SearchIndex): whole runs and prefixes match, a word inside a run does not.
+    // unicode61 splits CJK only at punctuation and spaces: "東京都に住む人々" is one token of the word index, where
+    // whole runs and prefixes match (ranked); a word inside a run is found by the trigram index (cjkWords).
     const qint64 id = add(QStringLiteral("https://e.org/jp"), QStringLiteral("ニュース"),
         QStringLiteral("東京都に住む人々。大阪でも同じ。"));
     QCOMPARE(ids(QStringLiteral("東京都に住む人々")), QList<qint64> { id });
     QCOMPARE(ids(QStringLiteral("東京*")), QList<qint64> { id });
     QCOMPARE(ids(QStringLiteral("ニュース")), QList<qint64> { id });
-    QCOMPARE(ids(QStringLiteral("住む")), QList<qint64> {});
+    auto hits = SearchIndex(*m_db).search(QStringLiteral("東京都に住む人々"));
+    QVERIFY(hits && hits->size() == 1);
+    QVERIFY(hits->at(0).score > 0); // a word-index hit, ranked by BM25
+}
+
+void tst_Search::cjkWords()
+{
+    const qint64 jp = add(QStringLiteral("https://e.org/jp"), QStringLiteral("ニュース"),
+        QStringLiteral("東京都に住む人々。大阪でも同じ。東京の話。"));
+    const qint64 zh = add(QStringLiteral("https://e.org/zh"), QStringLiteral("新闻"),
+        QStringLiteral("塞尔维亚总统武契奇在贝尔格莱德表示，塞尔维亚不会加入北约。"));
+    const qint64 ko = add(QStringLiteral("https://e.org/ko"), QStringLiteral("뉴스"),
+        QStringLiteral("대통령은 서울에서 기자들에게 말했다. Reuters reported."));
+    const qint64 en = add(QStringLiteral("https://e.org/en"), QStringLiteral("News"),
+        QStringLiteral("Nothing in Japanese here; Tokyo and Seoul only in English."));
+    Q_UNUSED(en);
+    // Words inside a run: two characters (LIKE over the CJK articles), three or more (trigram index).
+    QCOMPARE(ids(QStringLiteral("住む")), QList<qint64> { jp });
+    QCOMPARE(ids(QStringLiteral("東京")), QList<qint64> { jp });
+    QCOMPARE(ids(QStringLiteral("大阪でも")), QList<qint64> { jp });
+    QCOMPARE(ids(QStringLiteral("北约")), QList<qint64> { zh });
+    QCOMPARE(ids(QStringLiteral("贝尔格莱德")), QList<qint64> { zh });
+    QCOMPARE(ids(QStringLiteral("서울")), QList<qint64> { ko }); // Hangul: "서울에서" is one unicode61 token
+    // Every word must match: a CJK word and a word of the word index; two CJK words.
+    QCOMPARE(ids(QStringLiteral("서울 reuters")), QList<qint64> { ko });
+    QCOMPARE(ids(QStringLiteral("서울 tokyo")), QList<qint64> {});
+    QCOMPARE(ids(QStringLiteral("住む 大阪")), QList<qint64> { jp });
+    QCOMPARE(ids(QStringLiteral("住む 北约")), QList<qint64> {});
+    QCOMPARE(ids(QStringLiteral("京都大学")), QList<qint64> {});
+    // Snippets mark the word; the hit says it is a text match with score 0 (after ranked hits).
+    auto hits = SearchIndex(*m_db).search(QStringLiteral("住む"));
+    QVERIFY(hits);
+    QCOMPARE(hits->size(), 1);
+    QVERIFY2(hits->at(0).snippet.contains(QStringLiteral("[住む]")), qPrintable(hits->at(0).snippet));
+    QCOMPARE(hits->at(0).score, 0.0);
+    QCOMPARE(hits->at(0).title, QStringLiteral("ニュース"));
+    // The library filter applies (a collection without the article finds nothing).
+    QVERIFY(CollectionRepository(*m_db).create(QStringLiteral("Balkans")));
+    SearchOptions inCollection;
+    inCollection.filter.collection = QStringLiteral("Balkans");
+    QCOMPARE(ids(QStringLiteral("北约"), inCollection), QList<qint64> {});
+    // The index follows a new version and a rebuild.
+    auto next = storeArticle(*m_db, QStringLiteral("https://e.org/zh"), QStringLiteral("新闻"),
+        QStringLiteral("塞尔维亚总统在贝尔格莱德发表讲话。"));
+    QVERIFY(next);
+    QCOMPARE(ids(QStringLiteral("北约")), QList<qint64> {});
+    QCOMPARE(ids(QStringLiteral("讲话")), QList<qint64> { zh });
+    QVERIFY(SearchIndex(*m_db).rebuild());
+    QCOMPARE(ids(QStringLiteral("讲话")), QList<qint64> { zh });
+    QCOMPARE(ids(QStringLiteral("住む")), QList<qint64> { jp });
 }
 
 void tst_Search::annotationsFollowEveryWrite()
