@@ -57,6 +57,8 @@ struct SearchOptions
 /// word also finds the articles whose title or text contains that word anywhere (three characters or more through
 /// the trigram index, shorter ones by LIKE over those articles only), its other words matched by the word index.
 /// Such substring hits come after the ranked hits, most occurrences first, with score 0 (tst_search::cjkWords).
+/// Cost: a word of three characters or more is an index lookup; a shorter one scans the CJK articles' text
+/// (about 5.5 ms per 1,000 articles of 1,700 characters here).
 class SearchIndex final
 {
 public:
