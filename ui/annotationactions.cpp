@@ -1,5 +1,7 @@
 #include "annotationactions.h"
 
+#include "core/annotation/labelschema.h"
+
 #include <QAction>
 #include <QMenu>
 #include <QUndoStack>
@@ -7,12 +9,32 @@
 
 namespace Gloss::Ui {
 
+QList<EntityTypeKey> AnnotationActions::entityTypeKeys(const Core::LabelSchema &schema)
+{
+    bool schemaHasDigits = false;
+    for (const Core::LabelSchema::EntityType &t : schema.entityTypes)
+        schemaHasDigits |= t.shortcut.size() == 1 && t.shortcut.at(0).isDigit();
+    QList<EntityTypeKey> keys;
+    for (const Core::LabelSchema::EntityType &t : schema.entityTypes) {
+        EntityTypeKey k { t.name, QChar(), QChar(), t.label == t.name ? QString() : t.label };
+        if (t.shortcut.size() == 1) {
+            const QChar c = t.shortcut.at(0);
+            if (c.isDigit())
+                k.digit = c;
+            else if (c.isLetter())
+                k.letter = c.toUpper();
+        }
+        if (!schemaHasDigits && keys.size() < 9)
+            k.digit = QChar(char16_t(u'1' + keys.size()));
+        keys << k;
+    }
+    return keys;
+}
+
 QList<EntityTypeKey> AnnotationActions::defaultEntityTypes()
 {
-    return { { QStringLiteral("PERSON"), u'1', u'P' }, { QStringLiteral("ORG"), u'2', u'O' },
-        { QStringLiteral("GPE"), u'3', u'G' }, { QStringLiteral("LOC"), u'4', u'L' },
-        { QStringLiteral("NORP"), u'5', u'N' }, { QStringLiteral("EVENT"), u'6', u'V' },
-        { QStringLiteral("MISC"), u'7', u'M' } };
+    auto schema = Core::LabelSchema::builtIn(QStringLiteral("gloss-default"));
+    return schema ? entityTypeKeys(*schema) : QList<EntityTypeKey> {};
 }
 
 AnnotationActions::AnnotationActions(QUndoStack *undoStack, const QList<EntityTypeKey> &entityTypes, QWidget *owner)
@@ -21,17 +43,8 @@ AnnotationActions::AnnotationActions(QUndoStack *undoStack, const QList<EntityTy
 {
     m_claim = make(tr("Mark &Claim"), { QKeySequence(Qt::Key_C) }, tr("Marks the selected text as a claim."));
     m_entityMenu = new QMenu(tr("Tag &Entity"), owner);
-    for (const EntityTypeKey &t : entityTypes) {
-        QList<QKeySequence> keys;
-        if (!t.digit.isNull())
-            keys << QKeySequence(QStringLiteral("E, %1").arg(t.digit));
-        if (!t.letter.isNull())
-            keys << QKeySequence(QStringLiteral("E, %1").arg(t.letter));
-        QAction *a = make(t.type, keys, tr("Tags the selected text as an entity of type %1.").arg(t.type));
-        m_entities.insert(t.type, a);
-        m_entityList << a;
-        m_entityMenu->addAction(a);
-    }
+    m_entityMenu->setAccessibleName(tr("Tag entity"));
+    setEntityTypes(entityTypes);
     m_note = make(tr("Add &Note"), { QKeySequence(Qt::Key_N) },
         tr("Adds a note: to the selected text as a new note, or else to the current annotation."));
     m_next = make(tr("&Next Annotation"), { QKeySequence(Qt::Key_J), QKeySequence(Qt::ALT | Qt::Key_Down) },
@@ -53,6 +66,35 @@ AnnotationActions::AnnotationActions(QUndoStack *undoStack, const QList<EntityTy
     setSelectionAvailable(false);
 }
 
+void AnnotationActions::setEntityTypes(const QList<EntityTypeKey> &entityTypes)
+{
+    for (QAction *a : std::as_const(m_entityList)) {
+        m_owner->removeAction(a);
+        a->deleteLater();
+    }
+    m_entityList.clear();
+    m_entities.clear();
+    m_entityMenu->clear();
+    m_entityTypes = entityTypes;
+    for (const EntityTypeKey &t : entityTypes) {
+        QList<QKeySequence> keys;
+        if (!t.digit.isNull())
+            keys << QKeySequence(QStringLiteral("E, %1").arg(t.digit));
+        if (!t.letter.isNull())
+            keys << QKeySequence(QStringLiteral("E, %1").arg(t.letter));
+        // The type name stays in the text (menus, the help overlay and tests find it there); the label explains it.
+        const QString text = t.label.isEmpty() ? t.type : QStringLiteral("%1 — %2").arg(t.type, t.label);
+        QAction *a = make(text, keys, tr("Tags the selected text as an entity of type %1.").arg(t.type));
+        a->setData(t.type);
+        a->setEnabled(m_selectionAvailable);
+        connect(a, &QAction::triggered, this, [this, type = t.type] { Q_EMIT entityRequested(type); });
+        m_entities.insert(t.type, a);
+        m_entityList << a;
+        m_entityMenu->addAction(a);
+    }
+    Q_EMIT entityTypesChanged();
+}
+
 QAction *AnnotationActions::make(const QString &text, const QList<QKeySequence> &keys, const QString &whatsThis)
 {
     auto *a = new QAction(text, m_owner);
@@ -68,6 +110,7 @@ QAction *AnnotationActions::make(const QString &text, const QList<QKeySequence> 
 
 void AnnotationActions::setSelectionAvailable(bool available)
 {
+    m_selectionAvailable = available;
     m_claim->setEnabled(available);
     for (QAction *a : std::as_const(m_entityList))
         a->setEnabled(available);

@@ -5,6 +5,10 @@
 #include <QObject>
 #include <QString>
 
+namespace Gloss::Core {
+struct LabelSchema;
+}
+
 class QAction;
 class QMenu;
 class QUndoStack;
@@ -12,12 +16,15 @@ class QWidget;
 
 namespace Gloss::Ui {
 
-/// One entity type offered for tagging, with its keys: "E, digit" and "E, letter".
+/// One entity type offered for tagging, with its keys: "E, digit" and "E, letter" (either may be null).
 struct EntityTypeKey
 {
     QString type; ///< "PERSON"
     QChar digit; ///< '1'
-    QChar letter; ///< 'P'
+    QChar letter; ///< 'P' (upper case)
+    QString label; ///< "Person"; empty means `type`
+
+    bool operator==(const EntityTypeKey &) const = default;
 };
 
 /// The annotation actions and their keyboard shortcuts (brat/INCEpTION-style single keys): C claim,
@@ -29,10 +36,21 @@ class AnnotationActions final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AnnotationActions)
 public:
-    /// The default entity types (1 PERSON, 2 ORG, 3 GPE, 4 LOC, 5 NORP, 6 EVENT, 7 MISC) with letter keys.
+    /// The keys of a label schema's entity types: each type's "shortcut" (a letter, stored upper case, or a
+    /// digit). When no type of the schema has a digit shortcut, the first nine types also get the digits 1-9 in
+    /// schema order, so that "E, digit" works with every schema; a schema that assigns digits itself (OntoNotes)
+    /// keeps exactly its own keys.
+    static QList<EntityTypeKey> entityTypeKeys(const Core::LabelSchema &schema);
+    /// entityTypeKeys() of the built-in "gloss-default" schema (1/P PERSON, 2/O ORG, 3/G GPE, 4/L LOC, 5/N NORP,
+    /// 6/E EVENT, 7/M MISC).
     static QList<EntityTypeKey> defaultEntityTypes();
 
     AnnotationActions(QUndoStack *undoStack, const QList<EntityTypeKey> &entityTypes, QWidget *owner);
+
+    /// Replaces the entity actions (and the Tag Entity menu) by one per type of `entityTypes`; entityTypesChanged
+    /// follows. The actions of the previous set are deleted.
+    void setEntityTypes(const QList<EntityTypeKey> &entityTypes);
+    const QList<EntityTypeKey> &entityTypes() const { return m_entityTypes; }
 
     QAction *claim() const { return m_claim; }
     QAction *entity(const QString &type) const { return m_entities.value(type); }
@@ -54,6 +72,12 @@ public:
     /// Every action with a shortcut, for the help overlay.
     QList<QAction *> all() const;
 
+Q_SIGNALS:
+    /// An entity action fired: tag the selection as `type`.
+    void entityRequested(const QString &type);
+    /// setEntityTypes() replaced the entity actions (the help overlay re-lists them).
+    void entityTypesChanged();
+
 private:
     QAction *make(const QString &text, const QList<QKeySequence> &keys, const QString &whatsThis);
 
@@ -70,6 +94,8 @@ private:
     QMenu *m_entityMenu = nullptr;
     QHash<QString, QAction *> m_entities;
     QList<QAction *> m_entityList;
+    QList<EntityTypeKey> m_entityTypes;
+    bool m_selectionAvailable = false;
 };
 
 } // namespace Gloss::Ui

@@ -4,13 +4,17 @@
 #include "articlesession.h"
 #include "controllers/annotationcontroller.h"
 #include "controllers/librarycontroller.h"
+#include "controllers/readingpositions.h"
+#include "core/anchoring/codepointindex.h"
 #include "core/storage/articlerepository.h"
 #include "core/storage/database.h"
 #include "dialogs/preferencesdialog.h"
 #include "emptystate.h"
 #include "exportdialog.h"
 #include "helpoverlay.h"
+#include "labelschemas.h"
 #include "panels/annotationpanel.h"
+#include "panels/entityregistry.h"
 #include "panels/librarypanel.h"
 #include "reader/originalview.h"
 #include "reader/readerview.h"
@@ -24,6 +28,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QLabel>
@@ -41,10 +46,10 @@
 
 namespace Gloss::Ui {
 
-QStringList MainWindow::entityTypes()
+QStringList MainWindow::entityTypes() const
 {
     QStringList out;
-    for (const EntityTypeKey &k : AnnotationActions::defaultEntityTypes())
+    for (const EntityTypeKey &k : m_annotationActions->entityTypes())
         out << k.type;
     return out;
 }
@@ -79,17 +84,15 @@ MainWindow::MainWindow(Core::Database &database, Settings *settings, const QStri
     m_annotationController
         = new AnnotationController(m_session, m_annotationActions, m_reader, m_original, m_annotations, this);
     m_libraryController = new LibraryController(database, m_library, m_settings, this);
+    m_registry = new EntityRegistry(m_session, this);
     buildLayout();
     createMenus();
     connectSignals();
     applyTheme(m_theme->effectiveTheme());
     m_reader->setTypography(m_settings->typography());
     m_help = new HelpOverlay(this);
-    m_help->setSections({ { tr("Annotate"), m_annotationActions->all() }, { tr("Read"), m_viewActions->all() },
-        { tr("Library"),
-            { findChild<QAction *>(QStringLiteral("importFile")), findChild<QAction *>(QStringLiteral("openUrl")),
-                findChild<QAction *>(QStringLiteral("export")),
-                findChild<QAction *>(QStringLiteral("preferences")) } } });
+    applyLabelSchema();
+    connect(m_annotationActions, &AnnotationActions::entityTypesChanged, this, &MainWindow::updateHelp);
     refreshLibrary();
     showArticleView(false);
     statusBar()->showMessage(tr("Select text in the reader view, then press C to mark a claim or E and a digit to tag "
@@ -128,6 +131,15 @@ void MainWindow::buildLayout()
     setTabOrder(m_library->view(), m_reader);
     setTabOrder(m_reader, m_original);
     setTabOrder(m_original, m_annotations);
+
+    // The entity registry docks below the panes; it opens from View > Entities….
+    m_registryDock = new QDockWidget(tr("Entities"), this);
+    m_registryDock->setObjectName(QStringLiteral("entityRegistryDock"));
+    m_registryDock->setAccessibleName(tr("Entity registry"));
+    m_registryDock->setWidget(m_registry);
+    m_registryDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::TopDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_registryDock);
+    m_registryDock->hide();
 }
 
 void MainWindow::createMenus()
@@ -169,6 +181,11 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_viewActions->populate(view);
     view->addSeparator();
+    m_entitiesAction = view->addAction(tr("&Entities…"), this, &MainWindow::openEntityRegistry);
+    m_entitiesAction->setObjectName(QStringLiteral("entities"));
+    m_entitiesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_entitiesAction->setStatusTip(tr("Lists every entity with its mentions across articles; edit and merge them."));
+    addAction(m_entitiesAction);
     m_remoteAction = view->addAction(tr("Allow &Remote Content in This Original"));
     m_remoteAction->setCheckable(true);
     m_remoteAction->setEnabled(false);
@@ -217,8 +234,11 @@ void MainWindow::connectSignals()
 
     connect(m_session, &ArticleSession::articleOpened, this, [this](const Core::Article &article) {
         showArticleView(true);
-        const double position = m_settings->readingPosition(article.id);
-        m_reader->showArticle(article, position, m_session->annotations());
+        auto position
+            = ReadingPositions(m_database).fraction(article.id, Core::codePointLength(article.current.readerText));
+        if (!position)
+            showError(position.error().message);
+        m_reader->showArticle(article, position.value_or(0.0), m_session->annotations());
         m_profile->interceptor()->setRemoteAllowed(m_settings->remoteContentAllowed(article.id));
         {
             const QSignalBlocker blocker(m_remoteAction);
@@ -245,8 +265,21 @@ void MainWindow::connectSignals()
     connect(m_reader, &ReaderView::highlightsPainted, this, [this] {
         if (m_session->hasArticle())
             m_original->setAnnotations(m_session->annotations());
+        if (!m_pendingMention.isEmpty())
+            m_annotationController->show(std::exchange(m_pendingMention, QString()));
     });
-    connect(m_session->undoStack(), &QUndoStack::indexChanged, this, [this] { refreshLibrary(); });
+    connect(m_session->undoStack(), &QUndoStack::indexChanged, this, [this] {
+        refreshLibrary();
+        if (m_registryDock->isVisible())
+            m_registry->refresh();
+    });
+    connect(m_session, &ArticleSession::annotationsChanged, this, [this] {
+        if (m_registryDock->isVisible())
+            m_registry->refresh();
+    });
+    connect(m_registry, &EntityRegistry::mentionActivated, this, &MainWindow::showMention);
+    connect(m_registry, &EntityRegistry::errorOccurred, this, &MainWindow::showError);
+    connect(m_registry, &EntityRegistry::message, statusBar(), &QStatusBar::showMessage);
     connect(m_session, &ArticleSession::errorOccurred, this, &MainWindow::showError);
     connect(m_annotationController, &AnnotationController::errorOccurred, this, &MainWindow::showError);
     connect(m_annotationController, &AnnotationController::message, statusBar(), &QStatusBar::showMessage);
@@ -260,7 +293,12 @@ void MainWindow::connectSignals()
             statusBar()->clearMessage();
     });
     connect(m_reader, &ReaderView::readingPositionChanged, this, [this](qint64 id, double fraction) {
-        m_settings->setReadingPosition(id, fraction);
+        if (m_session->hasArticle() && m_session->article().id == id) {
+            if (auto r = ReadingPositions(m_database)
+                             .save(id, Core::codePointLength(m_session->article().current.readerText), fraction);
+                !r)
+                showError(r.error().message);
+        }
         m_library->view()->viewport()->update();
         if (m_viewActions->syncScroll()->isChecked() && m_original->isLoaded())
             m_original->runScript(
@@ -284,6 +322,8 @@ void MainWindow::connectSignals()
             m_reader->setTypography(m_settings->typography());
         if (key == u"annotation/annotator" && !m_settings->annotatorName().isEmpty())
             m_session->setCreator(m_settings->annotatorName());
+        if (key == u"annotation/defaultSchema")
+            applyLabelSchema();
     });
     connect(m_viewActions->distractionFree(), &QAction::toggled, this, &MainWindow::setDistractionFree);
     connect(m_viewActions->help(), &QAction::triggered, this, &MainWindow::openHelp);
@@ -382,6 +422,12 @@ void MainWindow::setDistractionFree(bool on)
     m_distractionFree = on;
     if (on)
         m_splitterBeforeDistractionFree = m_splitter->saveState();
+    if (on) {
+        m_registryBeforeDistractionFree = m_registryDock->isVisible();
+        m_registryDock->hide();
+    } else if (m_registryBeforeDistractionFree) {
+        m_registryDock->show();
+    }
     m_library->setVisible(!on);
     m_original->setVisible(!on);
     m_annotations->setVisible(!on);
@@ -417,7 +463,7 @@ void MainWindow::openHelp()
 
 void MainWindow::openPreferences()
 {
-    PreferencesDialog dialog(m_settings, { QStringLiteral("default") }, this);
+    PreferencesDialog dialog(m_settings, availableLabelSchemas(m_database), this);
     dialog.exec();
 }
 
@@ -431,6 +477,61 @@ void MainWindow::toggleRemoteContent(bool allowed)
     statusBar()->showMessage(
         allowed ? tr("Remote content allowed for this original.") : tr("Remote content blocked for this original."),
         4000);
+}
+
+void MainWindow::applyLabelSchema()
+{
+    auto schema = resolveLabelSchema(m_database, m_settings->defaultLabelSchema());
+    if (!schema) {
+        showError(schema.error().message);
+        schema = Core::LabelSchema::builtIn(fallbackLabelSchemaId());
+    }
+    if (schema)
+        m_schema = *schema;
+    QStringList types;
+    QHash<QString, QString> labels;
+    for (const Core::LabelSchema::EntityType &t : std::as_const(m_schema.entityTypes)) {
+        types << t.name;
+        labels.insert(t.name, t.label);
+    }
+    m_registry->setEntityTypes(types, labels);
+    // entityTypesChanged() re-lists the keys in the help overlay.
+    m_annotationActions->setEntityTypes(AnnotationActions::entityTypeKeys(m_schema));
+    updateHelp();
+}
+
+void MainWindow::updateHelp()
+{
+    const QString annotate
+        = m_schema.name.isEmpty() ? tr("Annotate") : tr("Annotate (entity keys of the %1 schema)").arg(m_schema.name);
+    m_help->setSections({ { annotate, m_annotationActions->all() }, { tr("Read"), m_viewActions->all() },
+        { tr("Library"),
+            { findChild<QAction *>(QStringLiteral("importFile")), findChild<QAction *>(QStringLiteral("openUrl")),
+                findChild<QAction *>(QStringLiteral("export")), findChild<QAction *>(QStringLiteral("preferences")),
+                m_entitiesAction } } });
+}
+
+void MainWindow::openEntityRegistry()
+{
+    if (m_distractionFree)
+        m_viewActions->distractionFree()->setChecked(false);
+    m_registry->refresh();
+    m_registryDock->show();
+    m_registryDock->raise();
+    m_registry->filterField()->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showMention(qint64 articleId, const QString &annotationId)
+{
+    if (m_session->hasArticle() && m_session->article().id == articleId) {
+        m_annotationController->show(annotationId);
+        return;
+    }
+    m_pendingMention = annotationId;
+    if (auto r = openArticle(articleId); !r) {
+        m_pendingMention.clear();
+        showError(r.error().message);
+    }
 }
 
 void MainWindow::showError(const QString &message)

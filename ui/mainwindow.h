@@ -1,10 +1,12 @@
 #pragma once
 
+#include "core/annotation/labelschema.h"
 #include "core/result.h"
 
 #include <QMainWindow>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QSplitter;
 class QStackedWidget;
@@ -20,6 +22,7 @@ class AnnotationController;
 class AnnotationPanel;
 class ArticleSession;
 class EmptyState;
+class EntityRegistry;
 class HelpOverlay;
 class LibraryController;
 class LibraryPanel;
@@ -38,9 +41,6 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
-    /// Entity types offered in the Annotate menu, in the order of their digit keys (E then the digit).
-    static QStringList entityTypes();
-
     /// Uses the application's default Settings.
     MainWindow(Core::Database &database, const QString &creator, QWidget *parent = nullptr);
     /// Uses `settings` (not owned; it must outlive the window). The annotator name in Settings, when set,
@@ -56,6 +56,20 @@ public:
     void refreshLibrary();
     /// Restores the window geometry and splitter sizes saved at the last close.
     void restoreState();
+
+    /// Entity types offered in the Annotate menu: those of the active label schema, in schema order.
+    QStringList entityTypes() const;
+    /// The active label schema: Settings::defaultLabelSchema() resolved by resolveLabelSchema(), or the
+    /// built-in "gloss-default" when that fails (the error is shown). Its entity types and keys are the E keys
+    /// and the help overlay's list; it follows changes of the preference.
+    const Core::LabelSchema &labelSchema() const { return m_schema; }
+
+    /// Shows the entity registry (View > Entities…, Ctrl+Shift+R), re-read from the store, with the focus in
+    /// its filter field.
+    void openEntityRegistry();
+    EntityRegistry *entityRegistry() const { return m_registry; }
+    QDockWidget *entityRegistryDock() const { return m_registryDock; }
+    QAction *entitiesAction() const { return m_entitiesAction; }
 
     /// Hides everything but the reader (and shows it again).
     void setDistractionFree(bool on);
@@ -97,6 +111,9 @@ private:
     void openPreferences();
     void exportDialog();
     void toggleRemoteContent(bool allowed);
+    void applyLabelSchema();
+    void updateHelp();
+    void showMention(qint64 articleId, const QString &annotationId);
 
     Core::Database &m_database;
     Settings *m_settings = nullptr;
@@ -117,6 +134,12 @@ private:
     AnnotationController *m_annotationController = nullptr;
     LibraryController *m_libraryController = nullptr;
     QAction *m_remoteAction = nullptr;
+    QAction *m_entitiesAction = nullptr;
+    EntityRegistry *m_registry = nullptr;
+    QDockWidget *m_registryDock = nullptr;
+    Core::LabelSchema m_schema;
+    QString m_pendingMention; ///< an annotation to show once the article being opened is painted
+    bool m_registryBeforeDistractionFree = false;
     QByteArray m_splitterBeforeDistractionFree;
     bool m_distractionFree = false;
 };

@@ -73,7 +73,7 @@ void Settings::setAnnotatorName(const QString &name)
 
 QString Settings::defaultLabelSchema() const
 {
-    return value(keySchema, QStringLiteral("default")).toString();
+    return value(keySchema, QStringLiteral("gloss-default")).toString();
 }
 
 void Settings::setDefaultLabelSchema(const QString &schema)
@@ -163,21 +163,6 @@ qint64 Settings::lastArticle() const
 void Settings::setLastArticle(qint64 id)
 {
     setValue(keyLastArticle, id, false);
-}
-
-double Settings::readingPosition(qint64 articleId) const
-{
-    return std::clamp(value(QStringLiteral("readingPosition/%1").arg(articleId), 0.0).toDouble(), 0.0, 1.0);
-}
-
-void Settings::setReadingPosition(qint64 articleId, double fraction)
-{
-    setValue(QStringLiteral("readingPosition/%1").arg(articleId), std::clamp(fraction, 0.0, 1.0), false);
-}
-
-bool Settings::hasReadingPosition(qint64 articleId) const
-{
-    return m_settings->contains(QStringLiteral("readingPosition/%1").arg(articleId));
 }
 
 bool Settings::remoteContentAllowed(qint64 articleId) const

@@ -42,6 +42,9 @@ public:
 
     QString annotatorName() const;
     void setAnnotatorName(const QString &name);
+    /// The id of the label schema whose entity types and keys the annotation actions offer ("gloss-default"
+    /// when unset; see resolveLabelSchema() in ui/labelschemas.h). Reading positions are not settings: they
+    /// are kept in the store (ReadingPositions).
     QString defaultLabelSchema() const;
     void setDefaultLabelSchema(const QString &schema);
     /// "system" (default), "light", "sepia" or "dark".
@@ -62,11 +65,6 @@ public:
     void setSplitterState(const QByteArray &state);
     qint64 lastArticle() const;
     void setLastArticle(qint64 id);
-    /// Where the reader was scrolled to in article `articleId`, as a fraction 0..1 of the scrollable height.
-    double readingPosition(qint64 articleId) const;
-    void setReadingPosition(qint64 articleId, double fraction);
-    /// Whether article `articleId` was ever scrolled in the reader (unread otherwise).
-    bool hasReadingPosition(qint64 articleId) const;
     /// Whether the original of article `articleId` may load remote content; remoteContentDefault() if unset.
     bool remoteContentAllowed(qint64 articleId) const;
     void setRemoteContentAllowed(qint64 articleId, bool allowed);

@@ -86,11 +86,13 @@ Result<void> MergeEntitiesCommand::redo()
         m_keptBefore = *kept;
         m_merged = *merged;
         m_relinked = *mentions;
+        m_relinkedKbIds.clear();
         const Entity result = mergedEntity(*kept, *merged);
         for (const QString &id : std::as_const(m_relinked)) {
             auto a = annotations.annotation(id);
             if (!a)
                 return std::unexpected(a.error());
+            m_relinkedKbIds.insert(id, a->kbId);
             a->entityId = result.id;
             if (a->kbId.isEmpty() || a->kbId == merged->kbId)
                 a->kbId = result.kbId;
@@ -117,7 +119,8 @@ Result<void> MergeEntitiesCommand::undo()
             if (!a)
                 return std::unexpected(a.error());
             a->entityId = m_merged.id;
-            a->kbId = m_merged.kbId;
+            // A mention's own KB id may differ from its entity's (or be empty): put back what it had.
+            a->kbId = m_relinkedKbIds.value(id, m_merged.kbId);
             if (auto u = annotations.update(*a); !u)
                 return u;
         }

@@ -4,6 +4,7 @@
 #include "core/commands/annotationcommands.h"
 #include "core/document/article.h"
 
+#include <QHash>
 #include <QStringList>
 
 namespace Gloss::Core {
@@ -56,6 +57,7 @@ private:
     Entity m_keptBefore;
     Entity m_merged;
     QStringList m_relinked;
+    QHash<QString, QString> m_relinkedKbIds; ///< each relinked mention's own KB id before the merge
 };
 
 /// "Tag all occurrences": an entity mention of `type` on every whole-word occurrence of `quote` in `version`'s

@@ -156,4 +156,29 @@ Result<QStringList> EntityRepository::mentionIds(const QString &id) const
     return ids;
 }
 
+Result<QList<EntityMention>> EntityRepository::mentions(const QString &id) const
+{
+    QSqlQuery q(m_database.connection());
+    q.prepare(QStringLiteral("SELECT n.id, n.article_id, v.title, n.quote, n.label, n.start, n.status "
+                             "FROM annotations n JOIN articles a ON a.id = n.article_id "
+                             "JOIN article_versions v ON v.id = a.current_version_id "
+                             "WHERE n.entity_id = ? ORDER BY v.title COLLATE NOCASE, n.article_id, n.start"));
+    q.addBindValue(id);
+    if (auto r = exec(q, QStringLiteral("Cannot list the mentions")); !r)
+        return std::unexpected(r.error());
+    QList<EntityMention> list;
+    while (q.next()) {
+        EntityMention m;
+        m.annotationId = q.value(0).toString();
+        m.articleId = q.value(1).toLongLong();
+        m.articleTitle = q.value(2).toString();
+        m.quote = q.value(3).toString();
+        m.label = q.value(4).toString();
+        m.start = q.value(5).isNull() ? -1 : q.value(5).toLongLong();
+        m.orphaned = q.value(6).toString() == u"orphaned";
+        list.append(m);
+    }
+    return list;
+}
+
 } // namespace Gloss::Core

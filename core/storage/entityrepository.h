@@ -19,6 +19,21 @@ struct EntityUsage
     bool operator==(const EntityUsage &) const = default;
 };
 
+/// One mention of an entity (an entity annotation linked to it), with where it is: for the registry's list of
+/// mentions across articles.
+struct EntityMention
+{
+    QString annotationId;
+    qint64 articleId = 0;
+    QString articleTitle; ///< the title of the article's current version
+    QString quote; ///< the mention's exact text
+    QString label; ///< the mention's entity type
+    qint64 start = -1; ///< code points into the reader text of the version it was made on; -1 when orphaned
+    bool orphaned = false;
+
+    bool operator==(const EntityMention &) const = default;
+};
+
 /// The entity registry shared across articles. The only class with SQL about entities.
 class EntityRepository final
 {
@@ -42,6 +57,9 @@ public:
     Result<std::optional<Entity>> findByName(const QString &name, const QString &type) const;
     /// The ids of the annotations that link to entity `id`.
     Result<QStringList> mentionIds(const QString &id) const;
+    /// The mentions of entity `id` with their article's title and quote, by article title, article and
+    /// position (one query). An unknown id has no mentions.
+    Result<QList<EntityMention>> mentions(const QString &id) const;
 
 private:
     Database &m_database;

@@ -1,5 +1,6 @@
 // Entity registry commands: each one done, undone and redone, comparing the stored state.
 #include "core/commands/annotationbuilder.h"
+#include "core/commands/commandgroup.h"
 #include "core/commands/entitycommands.h"
 #include "core/storage/annotationrepository.h"
 #include "core/storage/articleimporter.h"
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void initTestCase();
     void tagAllOccurrencesSkipsTagged();
     void mergeRelinksEveryMention();
+    void mergeSeveralInOneStep();
     void renameKeepsMentionsLinked();
     void reattachOrphan();
     void updateLabelAttributeAndLink_data();
@@ -121,6 +123,56 @@ void tst_EntityCommands::mergeRelinksEveryMention()
     QCOMPARE(AnnotationRepository(*m_db).annotation(mention->id)->kbId, QStringLiteral("Q7184"));
     undoRedo(merge, before);
     QVERIFY(!MergeEntitiesCommand(*m_db, kept->id, kept->id).redo());
+}
+
+void tst_EntityCommands::mergeSeveralInOneStep()
+{
+    // Three spellings of one place, with 2, 1 and 1 mentions; merged into the first in one command.
+    const Entity serbia = makeEntity(QStringLiteral("Serbia"), QStringLiteral("GPE"));
+    const Entity republic
+        = makeEntity(QStringLiteral("Republic of Serbia"), QStringLiteral("GPE"), QStringLiteral("Q403"));
+    const Entity srbija = makeEntity(QStringLiteral("Srbija"), QStringLiteral("GPE"));
+    const QList<std::pair<Entity, QList<std::pair<QString, int>>>> plan {
+        { serbia, { { QStringLiteral("Serbia"), 1 }, { QStringLiteral("Serbia"), 2 } } },
+        { republic, { { QStringLiteral("Serbia"), 3 } } },
+        { srbija, { { QStringLiteral("Belgrade"), 1 } } },
+    };
+    for (const auto &[entity, quotes] : plan) {
+        QVERIFY(EntityRepository(*m_db).insert(entity));
+        for (const auto &[quote, occurrence] : quotes) {
+            auto a = annotationForQuote(
+                m_version, quote, occurrence, AnnotationKind::Entity, QStringLiteral("GPE"), QStringLiteral("t"));
+            QVERIFY2(a, qPrintable(a ? QString() : a.error().message));
+            a->entityId = entity.id;
+            QVERIFY(AnnotationRepository(*m_db).insert(*a));
+        }
+    }
+    // The registry's list of mentions across articles (one article here), in text order.
+    const QList<EntityMention> mentions = *EntityRepository(*m_db).mentions(serbia.id);
+    QCOMPARE(mentions.size(), 2);
+    QCOMPARE(mentions.first().quote, QStringLiteral("Serbia"));
+    QCOMPARE(mentions.first().articleId, m_version.articleId);
+    QVERIFY(!mentions.first().articleTitle.isEmpty());
+    QVERIFY(mentions.first().start < mentions.last().start);
+    QVERIFY(EntityRepository(*m_db).mentions(QStringLiteral("no-such-id"))->isEmpty());
+
+    // An unknown id among those merged: nothing changes (one transaction).
+    const State before = state();
+    auto failing = makeMergeEntitiesCommand(*m_db, serbia.id, { republic.id, QStringLiteral("no-such-id") });
+    QVERIFY(!failing->redo());
+    QVERIFY(state() == before);
+
+    auto merge = makeMergeEntitiesCommand(*m_db, serbia.id, { serbia.id, republic.id, srbija.id });
+    QCOMPARE(merge->text(), QStringLiteral("Merge 3 entities"));
+    QVERIFY(merge->redo());
+    QVERIFY(!EntityRepository(*m_db).entity(republic.id));
+    QVERIFY(!EntityRepository(*m_db).entity(srbija.id));
+    const Entity kept = *EntityRepository(*m_db).entity(serbia.id);
+    QCOMPARE(kept.aliases, (QStringList { QStringLiteral("Republic of Serbia"), QStringLiteral("Srbija") }));
+    QCOMPARE(kept.kbId, QStringLiteral("Q403"));
+    QCOMPARE(EntityRepository(*m_db).mentionIds(serbia.id)->size(), 4);
+    undoRedo(*merge, before);
+    QVERIFY(!makeMergeEntitiesCommand(*m_db, serbia.id, { serbia.id })->redo());
 }
 
 void tst_EntityCommands::renameKeepsMentionsLinked()

@@ -1,8 +1,10 @@
 // Reading and the library with the real widgets: theme switch (page and widgets), typography, distraction-free
 // mode, reading time and position, right-to-left and CJK articles, the empty state and the sample, batch import
 // off the GUI thread, drag and drop, Preferences, window state, and the dark theme's contrast.
+#include "core/anchoring/codepointindex.h"
 #include "core/storage/articlerepository.h"
 #include "core/storage/database.h"
+#include "core/storage/readingstaterepository.h"
 #include "ui/articlesession.h"
 #include "ui/batchimporter.h"
 #include "ui/controllers/librarycontroller.h"
@@ -220,16 +222,25 @@ void tst_Reading::typographyAndDistractionFree()
 
 void tst_Reading::readingPositionRemembered()
 {
+    // The position goes to the store (ReadingStateRepository, code points), not to QSettings.
     auto id = m_window->importFile(seed);
     QVERIFY(id);
     QTRY_VERIFY_WITH_TIMEOUT(m_window->readerView()->isReady(), 20000);
     QVERIFY(m_window->readerView()->readingMinutes() >= 1);
+    QCOMPARE(Core::toString(Core::ReadingStateRepository(*m_db).state(*id)->state),
+        Core::toString(Core::ReadingProgress::Unread));
+    const qsizetype length = Core::codePointLength(m_window->session()->article().current.readerText);
     QSignalSpy spy(m_window->readerView(), &Ui::ReaderView::readingPositionChanged);
     evaluate(m_window->readerView(),
         QStringLiteral("window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 2)"));
-    QTRY_VERIFY_WITH_TIMEOUT(m_settings->hasReadingPosition(*id), 10000);
-    const double saved = m_settings->readingPosition(*id);
-    QVERIFY2(saved > 0.4 && saved < 0.6, qPrintable(QString::number(saved)));
+    QTRY_COMPARE_WITH_TIMEOUT(Core::toString(Core::ReadingStateRepository(*m_db).state(*id)->state),
+        Core::toString(Core::ReadingProgress::InProgress), 10000);
+    const qint64 position = Core::ReadingStateRepository(*m_db).state(*id)->position;
+    QVERIFY2(position > length * 4 / 10 && position < length * 6 / 10,
+        qPrintable(QStringLiteral("%1 of %2").arg(position).arg(length)));
+    const double saved = double(position) / double(length);
+    QCOMPARE(m_window->libraryController()->readingStateText(*id),
+        QStringLiteral("%1% read").arg(int(100 * position / length)));
 
     // Reopen: the page comes back at the same place.
     m_window.reset();
@@ -242,6 +253,17 @@ void tst_Reading::readingPositionRemembered()
         std::abs(evaluate(m_window->readerView(), QStringLiteral("window.gloss.scrollFraction()")).toDouble() - saved)
             < 0.05,
         10000);
+
+    // Scrolled to the end: read, and it stays read when scrolled back up.
+    evaluate(m_window->readerView(), QStringLiteral("window.scrollTo(0, document.documentElement.scrollHeight)"));
+    QTRY_COMPARE_WITH_TIMEOUT(Core::toString(Core::ReadingStateRepository(*m_db).state(*id)->state),
+        Core::toString(Core::ReadingProgress::Read), 10000);
+    QCOMPARE(m_window->libraryController()->readingStateText(*id), QStringLiteral("read"));
+    QSignalSpy scrolled(m_window->readerView(), &Ui::ReaderView::readingPositionChanged);
+    evaluate(m_window->readerView(), QStringLiteral("window.scrollTo(0, 0)"));
+    QTRY_VERIFY_WITH_TIMEOUT(!scrolled.isEmpty(), 10000);
+    QCOMPARE(Core::toString(Core::ReadingStateRepository(*m_db).state(*id)->state),
+        Core::toString(Core::ReadingProgress::Read));
 }
 
 void tst_Reading::rightToLeftAndCjkSelect_data()

@@ -27,10 +27,8 @@ AnnotationController::AnnotationController(ArticleSession *session, AnnotationAc
 {
     connect(actions->claim(), &QAction::triggered, this,
         [this] { annotate(Core::AnnotationKind::Claim, QStringLiteral("claim")); });
-    for (QAction *a : actions->entities()) {
-        const QString type = a->text().remove(QLatin1Char('&'));
-        connect(a, &QAction::triggered, this, [this, type] { annotate(Core::AnnotationKind::Entity, type); });
-    }
+    connect(actions, &AnnotationActions::entityRequested, this,
+        [this](const QString &type) { annotate(Core::AnnotationKind::Entity, type); });
     connect(actions->note(), &QAction::triggered, this, &AnnotationController::addNote);
     connect(actions->next(), &QAction::triggered, this, &AnnotationController::goToNext);
     connect(actions->previous(), &QAction::triggered, this, &AnnotationController::goToPrevious);

@@ -2,8 +2,9 @@
 
 #include "core/storage/articleimporter.h"
 #include "core/storage/articlerepository.h"
-#include "core/storage/searchindex.h"
 #include "core/storage/database.h"
+#include "core/storage/searchindex.h"
+#include "readingpositions.h"
 #include "ui/dialogs/batchimportdialog.h"
 #include "ui/panels/librarypanel.h"
 #include "ui/settings.h"
@@ -32,7 +33,7 @@ LibraryController::LibraryController(Core::Database &database, LibraryPanel *pan
     , m_settings(settings)
     , m_window(window)
 {
-    m_panel->setReadingState([this](qint64 id) { return readingState(id); });
+    m_panel->setReadingState([this](qint64 id) { return readingStateText(id); });
     m_panel->setFullTextSearch([this](const QString &query) {
         Core::SearchOptions options;
         options.limit = 0;
@@ -46,14 +47,9 @@ LibraryController::LibraryController(Core::Database &database, LibraryPanel *pan
 
 LibraryController::~LibraryController() = default;
 
-QString LibraryController::readingState(qint64 id) const
+QString LibraryController::readingStateText(qint64 id) const
 {
-    if (!m_settings->hasReadingPosition(id))
-        return tr("unread");
-    const double f = m_settings->readingPosition(id);
-    if (f >= 0.97)
-        return tr("read");
-    return tr("%1% read").arg(int(f * 100));
+    return ReadingPositions(m_database).label(id, m_textLengths.value(id));
 }
 
 void LibraryController::refresh()
@@ -63,6 +59,9 @@ void LibraryController::refresh()
         Q_EMIT errorOccurred(rows.error().message);
         return;
     }
+    m_textLengths.clear();
+    for (const Core::ArticleSummary &row : std::as_const(*rows))
+        m_textLengths.insert(row.id, row.textLength);
     m_panel->setArticles(*rows);
 }
 

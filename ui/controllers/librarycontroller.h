@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "ui/batchimporter.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -55,6 +56,9 @@ public:
     /// Re-reads the library list from the store.
     void refresh();
     BatchImporter *batchImporter() const { return m_batch; }
+    /// The reading state the list shows for article `id`, from the store: "unread", "42% read" or "read"
+    /// (ReadingPositions::label(); the percentage is of the reader text's code points).
+    QString readingStateText(qint64 id) const;
 
 Q_SIGNALS:
     void articleImported(qint64 id);
@@ -62,8 +66,6 @@ Q_SIGNALS:
     void message(const QString &text, int timeoutMs);
 
 private:
-    QString readingState(qint64 id) const;
-
     Core::Database &m_database;
     LibraryPanel *m_panel;
     Settings *m_settings;
@@ -71,6 +73,7 @@ private:
     UrlFetcher m_fetcher;
     BatchImporter *m_batch = nullptr;
     PageCapture *m_capture = nullptr;
+    QHash<qint64, qsizetype> m_textLengths; ///< code points of each listed article's reader text
 };
 
 } // namespace Gloss::Ui

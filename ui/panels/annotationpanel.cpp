@@ -47,6 +47,7 @@ AnnotationPanel::AnnotationPanel(QWidget *parent)
     : QWidget(parent)
     , m_kind(new QComboBox(this))
     , m_label(new QComboBox(this))
+    , m_creator(new QComboBox(this))
     , m_text(new QLineEdit(this))
     , m_orphaned(new QCheckBox(tr("&Orphaned only"), this))
     , m_grouped(new QCheckBox(tr("&Group by entity"), this))
@@ -71,6 +72,8 @@ AnnotationPanel::AnnotationPanel(QWidget *parent)
     m_kind->addItem(tr("Highlights"), QStringLiteral("highlight"));
     m_kind->setAccessibleName(tr("Filter by kind"));
     m_label->setAccessibleName(tr("Filter by label"));
+    m_creator->setAccessibleName(tr("Filter by annotator"));
+    m_creator->addItem(tr("All annotators"), QString());
     m_text->setPlaceholderText(tr("Filter annotations"));
     m_text->setAccessibleName(tr("Filter annotations by text"));
     m_text->setClearButtonEnabled(true);
@@ -79,6 +82,7 @@ AnnotationPanel::AnnotationPanel(QWidget *parent)
     auto *row = new QHBoxLayout;
     row->addWidget(m_kind);
     row->addWidget(m_label);
+    row->addWidget(m_creator);
     layout->addLayout(row);
     layout->addWidget(m_text);
     auto *row2 = new QHBoxLayout;
@@ -106,7 +110,8 @@ AnnotationPanel::AnnotationPanel(QWidget *parent)
     layout->addWidget(m_summary);
 
     setTabOrder(m_kind, m_label);
-    setTabOrder(m_label, m_text);
+    setTabOrder(m_label, m_creator);
+    setTabOrder(m_creator, m_text);
     setTabOrder(m_text, m_orphaned);
     setTabOrder(m_orphaned, m_grouped);
     setTabOrder(m_grouped, m_view);
@@ -120,6 +125,7 @@ AnnotationPanel::AnnotationPanel(QWidget *parent)
     };
     connect(m_kind, &QComboBox::currentIndexChanged, this, changed);
     connect(m_label, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_creator, &QComboBox::currentIndexChanged, this, changed);
     connect(m_text, &QLineEdit::textChanged, this, changed);
     connect(m_orphaned, &QCheckBox::toggled, this, changed);
     connect(m_grouped, &QCheckBox::toggled, this, changed);
@@ -159,6 +165,18 @@ void AnnotationPanel::setAnnotations(const QList<Core::Annotation> &annotations)
         for (const QString &l : std::as_const(labels))
             m_label->addItem(l, l);
         m_label->setCurrentIndex(std::max(0, m_label->findData(current)));
+
+        const QString creator = m_creator->currentData().toString();
+        m_creator->clear();
+        m_creator->addItem(tr("All annotators"), QString());
+        QStringList creators;
+        for (const Core::Annotation &a : annotations)
+            if (!a.creator.isEmpty() && !creators.contains(a.creator))
+                creators << a.creator;
+        creators.sort(Qt::CaseInsensitive);
+        for (const QString &c : std::as_const(creators))
+            m_creator->addItem(c, c);
+        m_creator->setCurrentIndex(std::max(0, m_creator->findData(creator)));
         m_updatingWidgets = false;
     }
     readFilterWidgets();
@@ -181,6 +199,7 @@ void AnnotationPanel::readFilterWidgets()
     if (const QString k = m_kind->currentData().toString(); !k.isEmpty())
         f.kind = Core::annotationKindFromString(k);
     f.label = m_label->currentData().toString();
+    f.creator = m_creator->currentData().toString();
     f.text = m_text->text();
     f.orphanedOnly = m_orphaned->isChecked();
     m_filter = f;
@@ -191,6 +210,9 @@ void AnnotationPanel::setFilter(const AnnotationFilter &filter)
     m_updatingWidgets = true;
     m_kind->setCurrentIndex(std::max(0, m_kind->findData(filter.kind ? Core::toString(*filter.kind) : QString())));
     m_label->setCurrentIndex(std::max(0, m_label->findData(filter.label)));
+    if (!filter.creator.isEmpty() && m_creator->findData(filter.creator) < 0)
+        m_creator->addItem(filter.creator, filter.creator);
+    m_creator->setCurrentIndex(std::max(0, m_creator->findData(filter.creator)));
     m_text->setText(filter.text);
     m_orphaned->setChecked(filter.orphanedOnly);
     m_updatingWidgets = false;

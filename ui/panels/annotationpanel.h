@@ -45,6 +45,11 @@ public:
     bool isGroupedByEntity() const;
 
     AnnotationEditor *editor() const { return m_editor; }
+    /// The filter fields (tests drive them as a user would).
+    QComboBox *kindFilterField() const { return m_kind; }
+    QComboBox *labelFilterField() const { return m_label; }
+    /// Offers "All annotators" and every creator (annotator name) present in the article's annotations.
+    QComboBox *creatorFilterField() const { return m_creator; }
     QTreeView *view() const { return m_view; }
 
 Q_SIGNALS:
@@ -64,6 +69,7 @@ private:
     AnnotationFilter m_filter;
     QComboBox *m_kind = nullptr;
     QComboBox *m_label = nullptr;
+    QComboBox *m_creator = nullptr;
     QLineEdit *m_text = nullptr;
     QCheckBox *m_orphaned = nullptr;
     QCheckBox *m_grouped = nullptr;
