@@ -83,7 +83,7 @@ MainWindow::MainWindow(Core::Database &database, Settings *settings, const QStri
     m_viewActions = new ViewActions(m_settings, this);
     m_annotationController
         = new AnnotationController(m_session, m_annotationActions, m_reader, m_original, m_annotations, this);
-    m_libraryController = new LibraryController(database, m_library, m_settings, this);
+    m_libraryController = new LibraryController(database, m_library, this);
     m_registry = new EntityRegistry(m_session, this);
     buildLayout();
     createMenus();

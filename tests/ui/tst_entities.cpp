@@ -459,6 +459,20 @@ void tst_Entities::creatorFilter()
     QCOMPARE(panel->count(), 3);
     panel->setFilter({});
     QCOMPARE(panel->count(), 6);
+
+    // The entity filter: one item per entity, its mentions only (alice's and bob's Belgrade are one GPE).
+    QComboBox *entity = panel->entityFilterField();
+    QVERIFY(!entity->accessibleName().isEmpty());
+    const int belgrade = entity->findText(QStringLiteral("Belgrade (GPE)"));
+    QVERIFY2(belgrade > 0, qPrintable(entity->itemText(1)));
+    entity->setCurrentIndex(belgrade);
+    QCOMPARE(panel->count(), 3);
+    QCOMPARE(panel->filter().entity, entity->itemData(belgrade).toString());
+    creator->setCurrentIndex(creator->findData(QStringLiteral("bob")));
+    QCOMPARE(panel->count(), 2);
+    panel->setFilter({});
+    QCOMPARE(entity->currentIndex(), 0);
+    QCOMPARE(panel->count(), 6);
 }
 
 int main(int argc, char **argv)

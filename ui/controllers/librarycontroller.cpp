@@ -7,7 +7,6 @@
 #include "readingpositions.h"
 #include "ui/dialogs/batchimportdialog.h"
 #include "ui/panels/librarypanel.h"
-#include "ui/settings.h"
 #include "ui/web/pagecapture.h"
 
 #include <QFile>
@@ -26,11 +25,10 @@ bool isWebUrl(const QUrl &url)
 }
 } // namespace
 
-LibraryController::LibraryController(Core::Database &database, LibraryPanel *panel, Settings *settings, QWidget *window)
+LibraryController::LibraryController(Core::Database &database, LibraryPanel *panel, QWidget *window)
     : QObject(window)
     , m_database(database)
     , m_panel(panel)
-    , m_settings(settings)
     , m_window(window)
 {
     m_panel->setReadingState([this](qint64 id) { return readingStateText(id); });

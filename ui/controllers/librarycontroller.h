@@ -19,7 +19,6 @@ namespace Gloss::Ui {
 class BatchImportDialog;
 class LibraryPanel;
 class PageCapture;
-class Settings;
 
 /// Getting articles in and listing them: import files (dialog or drag and drop), open a URL through WebEngine
 /// (PageCapture -> MHTML snapshot -> import), batch import a folder or a list of URLs off the GUI thread,
@@ -30,7 +29,7 @@ class LibraryController final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LibraryController)
 public:
-    LibraryController(Core::Database &database, LibraryPanel *panel, Settings *settings, QWidget *window);
+    LibraryController(Core::Database &database, LibraryPanel *panel, QWidget *window);
     ~LibraryController() override;
 
     /// The fetcher batch imports use for http(s) lines (the app passes one; without it those lines fail).
@@ -68,7 +67,6 @@ Q_SIGNALS:
 private:
     Core::Database &m_database;
     LibraryPanel *m_panel;
-    Settings *m_settings;
     QWidget *m_window;
     UrlFetcher m_fetcher;
     BatchImporter *m_batch = nullptr;

@@ -10,6 +10,8 @@ bool AnnotationFilter::accepts(const Core::Annotation &a) const
         return false;
     if (!creator.isEmpty() && a.creator != creator)
         return false;
+    if (!entity.isEmpty() && (a.kind != Core::AnnotationKind::Entity || entityGroupKey(a) != entity))
+        return false;
     if (orphanedOnly && a.status != Core::AnchorStatus::Orphaned)
         return false;
     if (!text.isEmpty()) {

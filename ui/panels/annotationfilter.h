@@ -8,13 +8,15 @@
 
 namespace Gloss::Ui {
 
-/// Which annotations the annotations panel lists: by kind, label, creator, orphaned state and a text
-/// (matched case-insensitively against quote, label, note and KB id). Empty fields match everything.
+/// Which annotations the annotations panel lists: by kind, label, creator, entity (the mentions of one entity,
+/// by entityGroupKey()), orphaned state and a text (matched case-insensitively against quote, label, note and
+/// KB id). Empty fields match everything.
 struct AnnotationFilter
 {
     std::optional<Core::AnnotationKind> kind;
     QString label;
     QString creator;
+    QString entity; ///< an entityGroupKey(): only that entity's mentions
     bool orphanedOnly = false;
     QString text;
 

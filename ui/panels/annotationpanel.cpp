@@ -48,6 +48,7 @@ AnnotationPanel::AnnotationPanel(QWidget *parent)
     , m_kind(new QComboBox(this))
     , m_label(new QComboBox(this))
     , m_creator(new QComboBox(this))
+    , m_entity(new QComboBox(this))
     , m_text(new QLineEdit(this))
     , m_orphaned(new QCheckBox(tr("&Orphaned only"), this))
     , m_grouped(new QCheckBox(tr("&Group by entity"), this))
@@ -74,6 +75,10 @@ AnnotationPanel::AnnotationPanel(QWidget *parent)
     m_label->setAccessibleName(tr("Filter by label"));
     m_creator->setAccessibleName(tr("Filter by annotator"));
     m_creator->addItem(tr("All annotators"), QString());
+    m_entity->setAccessibleName(tr("Filter by entity"));
+    m_entity->addItem(tr("All entities"), QString());
+    m_entity->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_entity->setMinimumContentsLength(10);
     m_text->setPlaceholderText(tr("Filter annotations"));
     m_text->setAccessibleName(tr("Filter annotations by text"));
     m_text->setClearButtonEnabled(true);
@@ -84,7 +89,10 @@ AnnotationPanel::AnnotationPanel(QWidget *parent)
     row->addWidget(m_label);
     row->addWidget(m_creator);
     layout->addLayout(row);
-    layout->addWidget(m_text);
+    auto *textRow = new QHBoxLayout;
+    textRow->addWidget(m_entity);
+    textRow->addWidget(m_text, 1);
+    layout->addLayout(textRow);
     auto *row2 = new QHBoxLayout;
     row2->addWidget(m_orphaned);
     row2->addWidget(m_grouped);
@@ -111,7 +119,8 @@ AnnotationPanel::AnnotationPanel(QWidget *parent)
 
     setTabOrder(m_kind, m_label);
     setTabOrder(m_label, m_creator);
-    setTabOrder(m_creator, m_text);
+    setTabOrder(m_creator, m_entity);
+    setTabOrder(m_entity, m_text);
     setTabOrder(m_text, m_orphaned);
     setTabOrder(m_orphaned, m_grouped);
     setTabOrder(m_grouped, m_view);
@@ -126,6 +135,7 @@ AnnotationPanel::AnnotationPanel(QWidget *parent)
     connect(m_kind, &QComboBox::currentIndexChanged, this, changed);
     connect(m_label, &QComboBox::currentIndexChanged, this, changed);
     connect(m_creator, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_entity, &QComboBox::currentIndexChanged, this, changed);
     connect(m_text, &QLineEdit::textChanged, this, changed);
     connect(m_orphaned, &QCheckBox::toggled, this, changed);
     connect(m_grouped, &QCheckBox::toggled, this, changed);
@@ -177,6 +187,28 @@ void AnnotationPanel::setAnnotations(const QList<Core::Annotation> &annotations)
         for (const QString &c : std::as_const(creators))
             m_creator->addItem(c, c);
         m_creator->setCurrentIndex(std::max(0, m_creator->findData(creator)));
+
+        // One item per entity mentioned: the first mention's quote and its label, "Serbia (GPE)".
+        const QString entity = m_entity->currentData().toString();
+        m_entity->clear();
+        m_entity->addItem(tr("All entities"), QString());
+        QList<std::pair<QString, QString>> entities; // (display, key)
+        QStringList keys;
+        for (const Core::Annotation &a : annotations) {
+            if (a.kind != Core::AnnotationKind::Entity)
+                continue;
+            const QString key = entityGroupKey(a);
+            if (keys.contains(key))
+                continue;
+            keys << key;
+            entities.append({ tr("%1 (%2)").arg(a.quote.exact.simplified().left(40), a.label), key });
+        }
+        std::sort(entities.begin(), entities.end(), [](const auto &x, const auto &y) {
+            return x.first.compare(y.first, Qt::CaseInsensitive) < 0;
+        });
+        for (const auto &[display, key] : std::as_const(entities))
+            m_entity->addItem(display, key);
+        m_entity->setCurrentIndex(std::max(0, m_entity->findData(entity)));
         m_updatingWidgets = false;
     }
     readFilterWidgets();
@@ -200,6 +232,7 @@ void AnnotationPanel::readFilterWidgets()
         f.kind = Core::annotationKindFromString(k);
     f.label = m_label->currentData().toString();
     f.creator = m_creator->currentData().toString();
+    f.entity = m_entity->currentData().toString();
     f.text = m_text->text();
     f.orphanedOnly = m_orphaned->isChecked();
     m_filter = f;
@@ -213,6 +246,7 @@ void AnnotationPanel::setFilter(const AnnotationFilter &filter)
     if (!filter.creator.isEmpty() && m_creator->findData(filter.creator) < 0)
         m_creator->addItem(filter.creator, filter.creator);
     m_creator->setCurrentIndex(std::max(0, m_creator->findData(filter.creator)));
+    m_entity->setCurrentIndex(std::max(0, m_entity->findData(filter.entity)));
     m_text->setText(filter.text);
     m_orphaned->setChecked(filter.orphanedOnly);
     m_updatingWidgets = false;

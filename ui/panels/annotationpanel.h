@@ -50,6 +50,7 @@ public:
     QComboBox *labelFilterField() const { return m_label; }
     /// Offers "All annotators" and every creator (annotator name) present in the article's annotations.
     QComboBox *creatorFilterField() const { return m_creator; }
+    QComboBox *entityFilterField() const { return m_entity; }
     QTreeView *view() const { return m_view; }
 
 Q_SIGNALS:
@@ -70,6 +71,7 @@ private:
     QComboBox *m_kind = nullptr;
     QComboBox *m_label = nullptr;
     QComboBox *m_creator = nullptr;
+    QComboBox *m_entity = nullptr;
     QLineEdit *m_text = nullptr;
     QCheckBox *m_orphaned = nullptr;
     QCheckBox *m_grouped = nullptr;
