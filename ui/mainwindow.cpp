@@ -490,10 +490,15 @@ void MainWindow::applyLabelSchema()
         m_schema = *schema;
     QStringList types;
     QHash<QString, QString> labels;
+    EntityColors colors;
     for (const Core::LabelSchema::EntityType &t : std::as_const(m_schema.entityTypes)) {
         types << t.name;
         labels.insert(t.name, t.label);
+        colors.insert(t.name.toUpper(), QColor(t.color));
     }
+    m_reader->setEntityColors(colors);
+    m_original->setEntityColors(colors);
+    m_annotations->setEntityColors(colors);
     m_registry->setEntityTypes(types, labels);
     // entityTypesChanged() re-lists the keys in the help overlay.
     m_annotationActions->setEntityTypes(AnnotationActions::entityTypeKeys(m_schema));

@@ -14,6 +14,7 @@
 #include "ui/mainwindow.h"
 #include "ui/panels/annotationpanel.h"
 #include "ui/panels/entityregistry.h"
+#include "ui/reader/highlightstyle.h"
 #include "ui/reader/readerview.h"
 #include "ui/settings.h"
 #include "ui/web/contentschemehandler.h"
@@ -24,6 +25,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -409,6 +411,30 @@ void tst_Entities::entityKeysFollowTheSchema()
     QCOMPARE(m_window->entityTypes(), QStringList { QStringLiteral("ALPHA") });
     QCOMPARE(shortcuts(m_window->entityAction(QStringLiteral("ALPHA"))),
         (QStringList { QStringLiteral("E, 1"), QStringLiteral("E, X") }));
+    // Its colour paints an ALPHA mention in the reader (reader.css has no class for it) and its swatch.
+    const Core::Annotation alpha = mention(m_seed, QStringLiteral("Belgrade"), 1, QStringLiteral("ALPHA"), QString());
+    m_window->session()->reloadAnnotations();
+    // The page repaints after the reload: ask it until the mark is there.
+    QString background;
+    QElapsedTimer waited;
+    waited.start();
+    while (background.isEmpty() && waited.elapsed() < 10000) {
+        bool done = false;
+        m_window->readerView()->runScript(
+            QStringLiteral("(function(){var m=document.querySelector('mark[data-id=\"%1\"]');"
+                           "return m ? getComputedStyle(m).backgroundColor : '';})()")
+                .arg(alpha.id),
+            [&](const QVariant &v) {
+                background = v.toString();
+                done = true;
+            });
+        QTRY_VERIFY(done);
+        if (background.isEmpty())
+            QTest::qWait(20);
+    }
+    QCOMPARE(background, QStringLiteral("rgba(17, 34, 51, 0.3)"));
+    QCOMPARE(Ui::highlightColor(alpha, { { QStringLiteral("ALPHA"), QColor(0x11, 0x22, 0x33) } }),
+        QColor(0x11, 0x22, 0x33, 77));
 
     // An unknown id falls back to the default schema.
     m_settings->setDefaultLabelSchema(QStringLiteral("no-such-schema"));

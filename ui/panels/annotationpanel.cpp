@@ -158,6 +158,12 @@ AnnotationPanel::AnnotationPanel(QWidget *parent)
     rebuild();
 }
 
+void AnnotationPanel::setEntityColors(const EntityColors &colors)
+{
+    m_entityColors = colors;
+    rebuild();
+}
+
 void AnnotationPanel::setAnnotations(const QList<Core::Annotation> &annotations)
 {
     m_all = annotations;
@@ -272,7 +278,7 @@ QStandardItem *AnnotationPanel::itemFor(const Core::Annotation &a) const
     QString text = head + QStringLiteral("  ") + shortQuote(a.quote.exact);
     if (!a.note.isEmpty())
         text += QStringLiteral("\n— ") + a.note.simplified();
-    auto *item = new QStandardItem(swatch(highlightColor(a)), text);
+    auto *item = new QStandardItem(swatch(highlightColor(a, m_entityColors)), text);
     item->setData(a.id, IdRole);
     item->setToolTip(highlightTooltip(a));
     item->setData(QString(head + QStringLiteral(": ") + a.quote.exact), Qt::AccessibleTextRole);
@@ -307,7 +313,7 @@ void AnnotationPanel::rebuild()
             const QString key = entityGroupKey(a);
             QStandardItem *group = groups.value(key);
             if (!group) {
-                group = new QStandardItem(swatch(highlightColor(a)), QString());
+                group = new QStandardItem(swatch(highlightColor(a, m_entityColors)), QString());
                 group->setData(a.id, IdRole);
                 QFont f = group->font();
                 f.setBold(true);

@@ -2,6 +2,7 @@
 
 #include "core/annotation/annotation.h"
 #include "ui/panels/annotationfilter.h"
+#include "ui/reader/highlightstyle.h"
 
 #include <QWidget>
 
@@ -31,6 +32,8 @@ public:
     explicit AnnotationPanel(QWidget *parent = nullptr);
 
     void setAnnotations(const QList<Core::Annotation> &annotations);
+    /// The label schema's colours for entity types without a built-in colour (the swatches).
+    void setEntityColors(const EntityColors &colors);
     const QList<Core::Annotation> &annotations() const { return m_all; }
     /// The id of the selected annotation, or empty.
     QString currentAnnotationId() const;
@@ -67,6 +70,7 @@ private:
     void showCurrent();
 
     QList<Core::Annotation> m_all;
+    EntityColors m_entityColors;
     AnnotationFilter m_filter;
     QComboBox *m_kind = nullptr;
     QComboBox *m_label = nullptr;

@@ -49,7 +49,21 @@ QString highlightClass(const Core::Annotation &a)
     return QStringLiteral("gloss-highlight");
 }
 
-QColor highlightColor(const Core::Annotation &a)
+QString highlightInlineColor(const Core::Annotation &a, const EntityColors &schemaColors, const QString &theme)
+{
+    if (a.kind != Core::AnnotationKind::Entity || entityKey(a) != u"other")
+        return {};
+    const QColor c = schemaColors.value(a.label.toUpper());
+    if (!c.isValid())
+        return {};
+    return QStringLiteral("rgba(%1, %2, %3, %4)")
+        .arg(c.red())
+        .arg(c.green())
+        .arg(c.blue())
+        .arg(theme == u"dark" ? QStringLiteral("0.40") : QStringLiteral("0.30"));
+}
+
+QColor highlightColor(const Core::Annotation &a, const EntityColors &schemaColors)
 {
     if (a.kind == Core::AnnotationKind::Claim)
         return QColor(255, 196, 0, 115);
@@ -67,6 +81,10 @@ QColor highlightColor(const Core::Annotation &a)
             return QColor(240, 128, 48, 77);
         if (k == u"event")
             return QColor(0, 170, 190, 77);
+        if (QColor c = schemaColors.value(a.label.toUpper()); c.isValid()) {
+            c.setAlpha(77);
+            return c;
+        }
         return QColor(140, 140, 140, 82);
     }
     return QColor(255, 240, 80, 140);

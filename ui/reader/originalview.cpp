@@ -114,6 +114,15 @@ void OriginalView::setAnnotations(const QList<Core::Annotation> &annotations)
         paintHighlights();
 }
 
+void OriginalView::setEntityColors(const EntityColors &colors)
+{
+    if (colors == m_entityColors)
+        return;
+    m_entityColors = colors;
+    if (m_loaded)
+        paintHighlights();
+}
+
 void OriginalView::ensureScript(const std::function<void()> &then)
 {
     // The isolated world starts empty on every load: define Gloss's functions there once per document.
@@ -143,7 +152,7 @@ void OriginalView::paintHighlights()
             continue;
         QJsonObject h { { QStringLiteral("id"), a.id }, { QStringLiteral("exact"), a.quote.exact },
             { QStringLiteral("prefix"), a.quote.prefix }, { QStringLiteral("suffix"), a.quote.suffix },
-            { QStringLiteral("color"), cssColor(highlightColor(a)) },
+            { QStringLiteral("color"), cssColor(highlightColor(a, m_entityColors)) },
             { QStringLiteral("title"), highlightTooltip(a) } };
         if (a.kind == Core::AnnotationKind::Claim)
             h.insert(QStringLiteral("underline"), QStringLiteral("#c98a00"));

@@ -2,6 +2,7 @@
 
 #include "core/annotation/annotation.h"
 #include "core/document/article.h"
+#include "ui/reader/highlightstyle.h"
 
 #include <QWebEngineView>
 #include <functional>
@@ -33,6 +34,8 @@ public:
     /// Paints these annotations by quote once the page has loaded (orphans too: their quote may still be in
     /// the original).
     void setAnnotations(const QList<Core::Annotation> &annotations);
+    /// The label schema's colours for entity types without a built-in colour (see highlightColor()).
+    void setEntityColors(const EntityColors &colors);
     /// Scrolls to an annotation's highlight and outlines it.
     void scrollToAnnotation(const QString &annotationId);
     /// Reads the page's selection; `done` gets the quote (whitespace-normalised, 32 characters of context),
@@ -66,6 +69,7 @@ private:
 
     OfflineProfile *m_profile = nullptr;
     QList<Core::Annotation> m_annotations;
+    EntityColors m_entityColors;
     int m_loadSerial = 0;
     int m_paintSerial = 0;
     int m_doneSerial = 0;

@@ -212,16 +212,29 @@ void ReaderView::setAnnotations(const QList<Core::Annotation> &annotations)
         paintHighlights();
 }
 
+void ReaderView::setEntityColors(const EntityColors &colors)
+{
+    if (colors == m_entityColors)
+        return;
+    m_entityColors = colors;
+    m_annotationsChangedSinceLoad = true;
+    if (m_ready)
+        paintHighlights();
+}
+
 QByteArray ReaderView::highlightsJson() const
 {
     QJsonArray list;
     for (const Core::Annotation &a : std::as_const(m_annotations)) {
         if (a.status == Core::AnchorStatus::Orphaned || !a.position.isValid())
             continue;
-        list.append(QJsonObject { { QStringLiteral("id"), a.id },
+        QJsonObject h { { QStringLiteral("id"), a.id },
             { QStringLiteral("start"), qint64(m_index.toUtf16(a.position.start)) },
             { QStringLiteral("end"), qint64(m_index.toUtf16(a.position.end)) },
-            { QStringLiteral("cls"), highlightClass(a) }, { QStringLiteral("title"), highlightTooltip(a) } });
+            { QStringLiteral("cls"), highlightClass(a) }, { QStringLiteral("title"), highlightTooltip(a) } };
+        if (const QString color = highlightInlineColor(a, m_entityColors, m_theme); !color.isEmpty())
+            h.insert(QStringLiteral("color"), color);
+        list.append(h);
     }
     return QJsonDocument(list).toJson(QJsonDocument::Compact);
 }
@@ -263,7 +276,10 @@ void ReaderView::scrollToAnnotation(const QString &annotationId)
 
 void ReaderView::setTheme(const QString &theme)
 {
+    const bool repaint = theme != m_theme && !m_entityColors.isEmpty() && m_ready;
     m_theme = theme;
+    if (repaint) // schema colours carry the theme's opacity
+        paintHighlights();
     page()->runJavaScript(
         QStringLiteral("window.gloss && window.gloss.setTheme(%1)").arg(jsString(theme)), QWebEngineScript::MainWorld);
     // The page background shows before the document paints; keep it in the theme's colour.

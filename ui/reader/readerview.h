@@ -3,6 +3,7 @@
 #include "core/anchoring/codepointindex.h"
 #include "core/annotation/annotation.h"
 #include "core/document/article.h"
+#include "ui/reader/highlightstyle.h"
 #include "ui/settings.h"
 
 #include <QElapsedTimer>
@@ -37,6 +38,8 @@ public:
     void clear();
     /// Paints these annotations (orphans are skipped).
     void setAnnotations(const QList<Core::Annotation> &annotations);
+    /// The label schema's colours for entity types reader.css does not style (see highlightInlineColor()).
+    void setEntityColors(const EntityColors &colors);
 
     /// The current selection in code points, invalid (-1, -1) when nothing is selected.
     Core::TextPositionSelector selection() const { return m_selection; }
@@ -85,6 +88,7 @@ private:
     ReaderBridge *m_bridge = nullptr;
     Core::CodePointIndex m_index;
     QList<Core::Annotation> m_annotations;
+    EntityColors m_entityColors;
     Core::TextPositionSelector m_selection;
     QString m_theme = QStringLiteral("light");
     Typography m_typography;
