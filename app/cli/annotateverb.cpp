@@ -226,7 +226,7 @@ int annotateVerb(const QStringList &arguments)
 
     auto store = openStore(parser);
     if (!store)
-        return 1;
+        return openFailure();
     auto article = Core::ArticleRepository(*store).article(*id);
     if (!article)
         return report(article.error());
@@ -292,7 +292,7 @@ int annotationsVerb(const QStringList &arguments)
         return 2;
     auto store = openStore(parser);
     if (!store)
-        return 1;
+        return openFailure();
     if (auto article = Core::ArticleRepository(*store).article(*id); !article)
         return report(article.error());
     auto list = Core::AnnotationRepository(*store).forArticle(*id);

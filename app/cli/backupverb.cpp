@@ -31,7 +31,7 @@ int backupVerb(const QStringList &arguments)
     }
     auto store = openStore(parser);
     if (!store)
-        return 1;
+        return openFailure();
     QString written;
     if (words.isEmpty()) {
         auto r = Core::BackupManager(store->path(), keep).backup(*store);

@@ -1,5 +1,9 @@
 #include "clicommon.h"
 
+#include "core/storage/collectionrepository.h"
+
+#include <QRegularExpression>
+
 #include <cstdio>
 
 namespace Gloss::Cli {
@@ -26,6 +30,15 @@ void addCommonOptions(QCommandLineParser &parser)
 int parseArguments(QCommandLineParser &parser, const QString &verb, const QStringList &arguments)
 {
     parser.setApplicationDescription(QStringLiteral("gloss-cli %1").arg(verb));
+    // "-5" would read as option "5": say what is wrong with it instead.
+    static const QRegularExpression negativeNumber(QStringLiteral("^-[0-9]+$"));
+    for (const QString &a : arguments) {
+        if (negativeNumber.match(a).hasMatch()) {
+            err() << "gloss-cli " << verb << ": '" << a << "' is not valid: ids and counts are positive numbers.\n";
+            err().flush();
+            return 2;
+        }
+    }
     if (!parser.parse(QStringList{QStringLiteral("gloss-cli %1").arg(verb)} + arguments)) {
         err() << "gloss-cli " << verb << ": " << parser.errorText() << "\n";
         err().flush();
@@ -44,11 +57,20 @@ int parseArguments(QCommandLineParser &parser, const QString &verb, const QStrin
     return 0;
 }
 
+namespace {
+int openExitCode = 1;
+} // namespace
+
+int openFailure()
+{
+    return openExitCode;
+}
+
 std::unique_ptr<Core::Database> openStore(const QCommandLineParser &parser)
 {
     auto database = Core::Database::open(parser.value(QStringLiteral("db")));
     if (!database) {
-        report(database.error());
+        openExitCode = report(database.error());
         return nullptr;
     }
     return std::move(*database);
@@ -72,6 +94,20 @@ std::optional<qint64> parseId(const QString &word)
         return std::nullopt;
     }
     return id;
+}
+
+int checkCollection(Core::Database &store, const QString &name)
+{
+    if (name.isEmpty())
+        return 0;
+    auto found = Core::CollectionRepository(store).find(name);
+    if (!found)
+        return report(found.error());
+    if (!*found)
+        return report(Core::Error { QStringLiteral("There is no collection \"%1\" (gloss-cli collections lists them).")
+                                        .arg(name),
+            Core::Error::User });
+    return 0;
 }
 
 std::optional<qint64> singleArticleId(const QCommandLineParser &parser, const QString &verb)

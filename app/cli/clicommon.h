@@ -23,6 +23,9 @@ int parseArguments(QCommandLineParser &parser, const QString &verb, const QStrin
 
 /// Opens the store named by --db (or the default one). On failure prints the error and returns nullptr.
 std::unique_ptr<Core::Database> openStore(const QCommandLineParser &parser);
+/// The exit code for the last openStore() failure: 1 for a wrong --db (missing folder, not a Gloss store), 5 for
+/// a store that cannot be opened (locked, damaged, unreadable); see Core::Error::Code.
+int openFailure();
 
 /// Prints "gloss-cli: MESSAGE" on stderr and returns the error's exit code.
 int report(const Core::Error &error);
@@ -33,5 +36,9 @@ std::optional<qint64> parseId(const QString &word);
 /// The one positional argument of `verb`, an article id; prints a usage error and returns std::nullopt when
 /// there is not exactly one or it is not an id (the verb then exits 2).
 std::optional<qint64> singleArticleId(const QCommandLineParser &parser, const QString &verb);
+
+/// 0 when `name` is empty or names a collection of `store`; else reports "There is no collection ..." (or the
+/// storage error) and returns the exit code: an unknown collection is an error, not an empty result.
+int checkCollection(Core::Database &store, const QString &name);
 
 } // namespace Gloss::Cli

@@ -40,7 +40,7 @@ int collectionsVerb(const QStringList &arguments)
     }
     auto store = openStore(parser);
     if (!store)
-        return 1;
+        return openFailure();
     Core::CollectionRepository repo(*store);
 
     if (words.isEmpty()) {

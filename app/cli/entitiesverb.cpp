@@ -24,7 +24,7 @@ int entitiesVerb(const QStringList &arguments)
         return rc < 0 ? 0 : rc;
     auto store = openStore(parser);
     if (!store)
-        return 1;
+        return openFailure();
 
     if (parser.isSet(QStringLiteral("merge"))) {
         const QStringList ids = parser.value(QStringLiteral("merge")).split(u',');

@@ -124,7 +124,7 @@ int exportVerb(const QStringList &arguments)
     }
     auto store = openStore(parser);
     if (!store)
-        return 1;
+        return openFailure();
 
     Core::Result<Core::ExportReport> result;
     if (output == u"-") {

@@ -60,7 +60,7 @@ int importAnnotationsVerb(const QStringList &arguments)
         return report(bytes.error());
     auto store = openStore(parser);
     if (!store)
-        return 1;
+        return openFailure();
 
     Core::AnnotationImport importer(*store);
     Core::Result<Core::ImportReport> result;
@@ -81,10 +81,22 @@ int importAnnotationsVerb(const QStringList &arguments)
     for (const QString &message : std::as_const(result->messages))
         err() << "gloss-cli import-annotations: " << message << "\n";
     out() << result->read << " read, " << result->imported << " imported, " << result->orphaned << " orphaned, "
-          << result->skipped << " skipped\n";
+          << result->skipped << " skipped";
+    // Why some were skipped although they matched: they are in the store already (same id), or the article
+    // already has the same annotation (same span, kind and label) under another id.
+    QStringList already;
+    if (importer.alreadyStored() > 0)
+        already << QStringLiteral("%1 already stored").arg(importer.alreadyStored());
+    if (importer.alreadyAnnotated() > 0)
+        already << QStringLiteral("%1 already annotated with the same span, kind and label")
+                       .arg(importer.alreadyAnnotated());
+    if (!already.isEmpty())
+        out() << " (" << already.join(QStringLiteral(", ")) << ")";
+    out() << "\n";
     out().flush();
     // Nothing placed, and not because it was all there already: say so in the exit code.
-    if (result->read > 0 && result->imported + result->orphaned == 0 && importer.alreadyStored() < result->read)
+    if (result->read > 0 && result->imported + result->orphaned == 0
+        && importer.alreadyStored() + importer.alreadyAnnotated() < result->read)
         return report(Core::Error{QStringLiteral("No annotation was imported: none matched a stored article (import "
                                                  "the article first, or name it with --article ID)."),
                                   Core::Error::User});

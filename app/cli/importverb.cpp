@@ -6,6 +6,8 @@
 #include "core/storage/articleimporter.h"
 #include "core/storage/collectionrepository.h"
 
+#include <QFileInfo>
+
 namespace Gloss::Cli {
 
 int importVerb(const QStringList &arguments)
@@ -27,7 +29,7 @@ int importVerb(const QStringList &arguments)
     }
     auto store = openStore(parser);
     if (!store)
-        return 1;
+        return openFailure();
 
     // The collection is created with the first article put in it, so a failed import leaves none behind.
     const QString collection = parser.value(QStringLiteral("collection")).trimmed();
@@ -48,6 +50,14 @@ int importVerb(const QStringList &arguments)
                 continue;
             }
             outcome = importer.importBytes(page->bytes, page->url, page->contentType);
+        } else if (url.scheme() == u"file") {
+            outcome = importer.importFile(url.toLocalFile()); // as `show` prints sources
+        } else if (source.contains(QStringLiteral("://")) && !QFileInfo::exists(source)) {
+            exitCode = report(Core::Error { QStringLiteral("%1: unsupported URL scheme '%2' (Gloss imports http and "
+                                                           "https URLs, file: URLs and files).")
+                                                .arg(source, url.scheme()),
+                Core::Error::User });
+            continue;
         } else {
             outcome = importer.importFile(source);
         }

@@ -26,7 +26,7 @@ int listVerb(const QStringList &arguments)
         return rc < 0 ? 0 : rc;
     auto store = openStore(parser);
     if (!store)
-        return 1;
+        return openFailure();
     Core::LibraryFilter filter;
     filter.collection = parser.value(QStringLiteral("collection"));
     filter.tag = parser.value(QStringLiteral("tag"));
@@ -35,14 +35,8 @@ int listVerb(const QStringList &arguments)
         err() << "gloss-cli list: --state is one of unread, in_progress, read\n";
         return 2;
     }
-    if (!filter.collection.isEmpty()) {
-        auto found = Core::CollectionRepository(*store).find(filter.collection);
-        if (!found)
-            return report(found.error());
-        if (!*found)
-            return report(Core::Error{QStringLiteral("There is no collection \"%1\".").arg(filter.collection),
-                                      Core::Error::User});
-    }
+    if (int rc = checkCollection(*store, filter.collection))
+        return rc;
     auto rows = Core::ArticleRepository(*store).summaries(filter);
     if (!rows)
         return report(rows.error());

@@ -23,7 +23,7 @@ const std::map<QString, Verb> &verbs()
     using namespace Gloss::Cli;
     static const std::map<QString, Verb> table{
         {QStringLiteral("import"), {importVerb, "import FILE|URL... [--collection NAME]   store articles"}},
-        {QStringLiteral("list"), {listVerb, "list [--collection NAME] [--tag T] [--json]   list stored articles"}},
+        {QStringLiteral("list"), {listVerb, "list [--collection NAME] [--tag T] [--state S] [--json]   list stored articles"}},
         {QStringLiteral("show"), {showVerb, "show ID [--text|--html|--json]     print an article's reader version"}},
         {QStringLiteral("annotate"),
          {annotateVerb, "annotate ID --claim QUOTE | --entity TYPE QUOTE [--kb-id ID] [--all] | --highlight QUOTE | "
@@ -40,7 +40,7 @@ const std::map<QString, Verb> &verbs()
          {collectionsVerb, "collections [--json] | collections add|remove NAME ID... | collections delete NAME"}},
         {QStringLiteral("tag"), {tagVerb, "tag ID [TAG...] [--remove]          add, remove or print tags"}},
         {QStringLiteral("backup"), {backupVerb, "backup [PATH] [--keep N]           copy the store (VACUUM INTO)"}},
-        {QStringLiteral("restore"), {restoreVerb, "restore PATH                       replace the store with a backup"}},
+        {QStringLiteral("restore"), {restoreVerb, "restore PATH [--force]             replace the store with a backup"}},
     };
     return table;
 }
@@ -71,11 +71,17 @@ int main(int argc, char **argv)
         QTextStream(stdout) << "gloss-cli " << GLOSS_VERSION << '\n';
         return 0;
     }
-    // `gloss-cli --db PATH VERB ...` works too: a leading --db PATH is handed to the verb.
+    // `gloss-cli --db PATH VERB ...` (or --db=PATH) works too: a leading --db is handed to the verb.
     QStringList leading;
-    while (args.size() >= 2 && args.first() == u"--db") {
-        leading << args.takeFirst();
-        leading << args.takeFirst();
+    while (!args.isEmpty()) {
+        if (args.size() >= 2 && args.first() == u"--db") {
+            leading << args.takeFirst();
+            leading << args.takeFirst();
+        } else if (args.first().startsWith(u"--db=")) {
+            leading << args.takeFirst();
+        } else {
+            break;
+        }
     }
     if (args.isEmpty()) {
         printUsage(stderr);

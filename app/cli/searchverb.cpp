@@ -33,12 +33,14 @@ int searchVerb(const QStringList &arguments)
     bool ok = false;
     const int limit = parser.value(QStringLiteral("limit")).toInt(&ok);
     if (!ok || limit <= 0) {
-        err() << "gloss-cli search: --limit takes a positive number\n";
+        err() << "gloss-cli search: --limit takes a whole number from 1 to 2147483647\n";
         return 2;
     }
     auto store = openStore(parser);
     if (!store)
-        return 1;
+        return openFailure();
+    if (int rc = checkCollection(*store, parser.value(QStringLiteral("collection"))))
+        return rc;
     Core::SearchOptions options;
     options.limit = limit;
     options.filter.collection = parser.value(QStringLiteral("collection"));

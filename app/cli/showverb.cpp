@@ -41,7 +41,7 @@ int showVerb(const QStringList &arguments)
         return 2;
     auto store = openStore(parser);
     if (!store)
-        return 1;
+        return openFailure();
     auto article = Core::ArticleRepository(*store).article(*id);
     if (!article)
         return report(article.error());

@@ -24,7 +24,7 @@ int tagVerb(const QStringList &arguments)
         return 2;
     auto store = openStore(parser);
     if (!store)
-        return 1;
+        return openFailure();
     Core::TagRepository repo(*store);
     const QStringList tags = words.mid(1);
     if (!tags.isEmpty()) {

@@ -23,9 +23,11 @@ Result<ImportOutcome> ArticleImporter::importFile(const QString &path)
     if (info.isDir())
         return fail(QStringLiteral("%1: is a folder, not an article file.").arg(path));
     if (info.size() > maxInputBytes)
-        return fail(QStringLiteral("%1: the file is %2 MB; Gloss imports files up to %3 MB.")
+        return fail(QStringLiteral("%1: the file is %2 bytes (%3 MiB); Gloss imports files up to %4 bytes (%5 MiB).")
                         .arg(path)
-                        .arg(info.size() / (1024 * 1024))
+                        .arg(info.size())
+                        .arg(double(info.size()) / (1024 * 1024), 0, 'f', 1)
+                        .arg(maxInputBytes)
                         .arg(maxInputBytes / (1024 * 1024)));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))

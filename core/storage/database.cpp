@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStorageInfo>
+#include <QUrl>
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
@@ -185,7 +186,7 @@ QSqlDatabase Database::connection() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, int busyTimeoutMs)
+Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, int busyTimeoutMs, Access access)
 {
     const QString path = requestedPath.isEmpty() ? defaultPath() : requestedPath;
     const QFileInfo info(path);
@@ -199,13 +200,30 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, i
                                    "It was left untouched; choose another path with --db, or restore a backup.%2")
                         .arg(path, backupHint(info.absoluteFilePath())));
     const bool existed = info.exists() && info.size() > 0;
+    // A store the user may not write (file or folder permissions, read-only media) is opened read-only: it can
+    // be listed, searched, exported and backed up. Without write access to the folder SQLite cannot create the
+    // WAL index (-shm); with no WAL file left either, the file is opened as immutable (nothing else can change
+    // it, as nobody can write there: https://sqlite.org/uri.html#uriimmutable).
+    const bool folderWritable = QFileInfo(info.absolutePath()).isWritable();
+    const bool readOnly = existed && (access == Access::ReadOnly || !info.isWritable() || !folderWritable);
+    const bool immutable = readOnly && !folderWritable && !QFileInfo::exists(info.absoluteFilePath() + u"-wal");
 
     const QString name = QStringLiteral("gloss-%1").arg(connectionCounter.fetchAndAddRelaxed(1));
     std::unique_ptr<Database> database(new Database(name, info.absoluteFilePath()));
+    database->m_readOnly = readOnly;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(info.absoluteFilePath());
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
+        if (readOnly)
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        if (immutable) {
+            options += QStringLiteral(";QSQLITE_OPEN_URI");
+            db.setDatabaseName(QUrl::fromLocalFile(info.absoluteFilePath()).toString(QUrl::FullyEncoded)
+                + QStringLiteral("?immutable=1"));
+        } else {
+            db.setDatabaseName(info.absoluteFilePath());
+        }
+        db.setConnectOptions(options);
         if (!db.open())
             return std::unexpected(
                 storageError(QStringLiteral("Cannot open the database %1").arg(path), db.lastError().text()));
@@ -215,6 +233,37 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, i
     // pragma or migration writes to it (a damaged store is never written; see openError).
     if (existed && (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) || !q.next()))
         return std::unexpected(openError(path, q.lastError().text()));
+    if (existed) {
+        // Another program's SQLite file is never written into: a Gloss store says so in its header
+        // (application_id, schema step 4) or, from before step 4, has a schema version and the articles table.
+        const qint64 objects = q.value(0).toLongLong();
+        q.finish();
+        auto pragmaValue = [&](const QString &sql) {
+            return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+        };
+        const qint64 applicationId = pragmaValue(QStringLiteral("PRAGMA application_id"));
+        const qint64 userVersion = pragmaValue(QStringLiteral("PRAGMA user_version"));
+        const qint64 articlesTable
+            = pragmaValue(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'articles'"));
+        q.finish();
+        const bool gloss = applicationId == kApplicationId || (applicationId == 0 && userVersion > 0 && articlesTable > 0);
+        if (objects > 0 && !gloss)
+            return fail(QStringLiteral("Cannot open the database %1: it is a SQLite database of another program, not "
+                                       "a Gloss store. It was left untouched; choose another path with --db.")
+                            .arg(path));
+        if (readOnly && userVersion < schemaVersion())
+            return fail(QStringLiteral("Cannot open the database %1: it is read-only and was written by an older "
+                                       "Gloss (schema %2 of %3). Copy it to a folder you can write to, so that it "
+                                       "can be upgraded.")
+                            .arg(path)
+                            .arg(userVersion)
+                            .arg(schemaVersion()));
+    }
+    if (readOnly) {
+        if (!q.exec(QStringLiteral("PRAGMA foreign_keys=ON")))
+            return std::unexpected(openError(path, q.lastError().text()));
+        return database;
+    }
     // synchronous=NORMAL with the background checkpointer: see the class comment for why not FULL.
     // journal_size_limit keeps the WAL from staying at its high-water mark after a large import.
     const QStringList pragmas { QStringLiteral("PRAGMA foreign_keys=ON"), QStringLiteral("PRAGMA journal_mode=WAL"),
@@ -330,6 +379,12 @@ Result<void> Database::transaction(const std::function<Result<void>()> &work)
         --m_depth;
         return r;
     }
+    if (m_readOnly)
+        return fail(QStringLiteral("Cannot save: the database %1 is read-only (file or folder permissions). It can "
+                                   "be read, searched, exported and backed up; copy it to a folder you can write "
+                                   "to in order to change it.")
+                        .arg(QDir::toNativeSeparators(m_path)),
+            Error::Storage);
     if (m_damaged)
         return fail(QStringLiteral("Cannot save: the database file %1 is damaged; nothing more is written to it.%2")
                         .arg(QDir::toNativeSeparators(m_path), backupHint(m_path)),

@@ -35,12 +35,17 @@ public:
     static QString defaultPath();
 
     /// Opens (or creates) the store at `path`; an empty `path` means defaultPath().
-    /// Errors: the folder does not exist; the file exists but is not a SQLite database (never overwritten);
-    /// it cannot be opened, is locked past the busy timeout, or is corrupt; it has a newer schema. A damaged or
+    /// Errors: the folder does not exist; the file exists but is not a SQLite database, or is another program's
+    /// SQLite database (neither is ever written to); it is read-only and needs a schema upgrade; it cannot be
+    /// opened, is locked past the busy timeout, or is corrupt; it has a newer schema. A damaged or
     /// foreign file is never written to, and the message names the latest backup in
     /// BackupManager::defaultFolder(path) when there is one (BackupManager::latest() gives the GUI its path).
+    /// A store whose file or folder is not writable opens read-only (isReadOnly()).
     /// `busyTimeoutMs`: how long a statement waits for another connection's lock before failing (ms).
-    static Result<std::unique_ptr<Database>> open(const QString &path, int busyTimeoutMs = 5000);
+    /// `access`: ReadOnly opens an existing store read-only even when it could be written (tests, tools).
+    enum class Access { ReadWrite, ReadOnly };
+    static Result<std::unique_ptr<Database>> open(
+        const QString &path, int busyTimeoutMs = 5000, Access access = Access::ReadWrite);
 
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
@@ -78,6 +83,11 @@ public:
 
     /// True once damage was found (a failed quick_check, or a statement that reported corruption).
     bool isDamaged() const { return m_damaged; }
+    /// True when the store was opened read-only because its file or folder is not writable: reads work,
+    /// transaction() fails with a message that says so.
+    bool isReadOnly() const { return m_readOnly; }
+    /// `PRAGMA application_id` of a Gloss store (schema step 4): "Glos" as a big-endian 32-bit integer.
+    static constexpr qint64 kApplicationId = 1198288755;
     /// Stores up to this size (bytes) are quick-checked before their first write.
     static qint64 quickCheckLimitBytes();
 
@@ -104,6 +114,7 @@ private:
     int m_depth = 0;
     bool m_writeChecked = false;
     bool m_damaged = false;
+    bool m_readOnly = false;
     std::unique_ptr<Maintenance> m_maintenance;
 };
 

@@ -1,5 +1,7 @@
 #include "migrations.h"
 
+#include "database.h"
+
 namespace Gloss::Core {
 
 namespace {
@@ -256,7 +258,7 @@ const std::vector<QStringList> &migrations()
         // made once per store, which VACUUM INTO copies into every backup, so a restore can tell a backup of this
         // store from a backup of another one (BackupManager::restore).
         {
-            QStringLiteral("PRAGMA application_id = 1198288755"),
+            QStringLiteral("PRAGMA application_id = %1").arg(Database::kApplicationId),
             QStringLiteral(R"(CREATE TABLE store_identity (
                 singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
                 uuid TEXT NOT NULL,

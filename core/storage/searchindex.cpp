@@ -588,6 +588,7 @@ Result<QList<SearchHit>> SearchIndex::cjkSubstringHits(const QString &query, con
             break;
         hits.append(f.hit);
         hits.last().score = 0;
+        hits.last().ranked = false;
     }
     return hits;
 }

@@ -19,8 +19,9 @@ struct SearchHit
     double score = 0; ///< relevance, higher is better: -bm25 (Robertson/Sparck Jones BM25, k1 = 1.2, b = 0.75)
     QString snippet; ///< about 16 tokens around the best match, matches wrapped in the options' markers
     QString matchedIn; ///< "text" (title or reader text) or "annotations" (quotes, notes, entity names)
-    /// False when the query was a phrase or prefix matching more than SearchOptions::rankWindow articles: the
-    /// hits are then the newest matches, newest first, with score 0 (the GUI can say "showing the newest").
+    /// False (with score 0) when the hit was not ranked by BM25: the query was a phrase or prefix matching more than
+    /// SearchOptions::rankWindow articles (the hits are then the newest matches, newest first; the GUI can say
+    /// "showing the newest"), or it is a substring hit in CJK text (after the ranked hits, most occurrences first).
     bool ranked = true;
 };
 
@@ -56,7 +57,8 @@ struct SearchOptions
 /// title or text has a CJK or Hangul character, with FTS5's trigram tokenizer: a search-box query with a CJK
 /// word also finds the articles whose title or text contains that word anywhere (three characters or more through
 /// the trigram index, shorter ones by LIKE over those articles only), its other words matched by the word index.
-/// Such substring hits come after the ranked hits, most occurrences first, with score 0 (tst_search::cjkWords).
+/// Such substring hits come after the ranked hits, most occurrences first, with score 0 and ranked false
+/// (tst_search::cjkWords).
 /// Cost: a word of three characters or more is an index lookup; a shorter one scans the CJK articles' text
 /// (about 5.5 ms per 1,000 articles of 1,700 characters here).
 class SearchIndex final

@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 namespace {
 const QString seedDir = QStringLiteral(GLOSS_SHARED_DIR "/corpus/seed/");
@@ -257,6 +258,7 @@ void tst_Cli::badImports_data()
     QTest::newRow("binary") << QStringLiteral(GLOSS_TEST_DATA "/spine/binary.png") << QString();
     QTest::newRow("empty") << QStringLiteral(GLOSS_TEST_DATA "/spine/empty.html") << QStringLiteral("empty");
     QTest::newRow("missing") << QStringLiteral(GLOSS_TEST_DATA "/spine/nothing-here.html") << QStringLiteral("no such file");
+    QTest::newRow("ftp url") << QStringLiteral("ftp://example.com/article.html") << QStringLiteral("unsupported URL scheme 'ftp'");
 }
 
 void tst_Cli::badImports()
@@ -291,6 +293,21 @@ void tst_Cli::usageErrors()
     QCOMPARE(run({QStringLiteral("show"), QStringLiteral("--bogus"), QStringLiteral("1")}).exitCode, 2);
     QCOMPARE(run({QStringLiteral("show"), QStringLiteral("abc"), QStringLiteral("--db"), db()}).exitCode, 2);
     QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("nope"), QStringLiteral("--db"), db()}).exitCode, 2);
+    // A negative id is named as such, not read as an unknown option.
+    const Run negative = run({QStringLiteral("show"), QStringLiteral("-1"), QStringLiteral("--db"), db()});
+    QCOMPARE(negative.exitCode, 2);
+    QVERIFY2(negative.err.contains(QStringLiteral("'-1' is not valid")), qPrintable(negative.err));
+    // An unknown collection is an error, not an empty result.
+    const Run unknown = run({QStringLiteral("search"), QStringLiteral("Serbia"), QStringLiteral("--collection"),
+        QStringLiteral("Nope"), QStringLiteral("--db"), db()});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains(QStringLiteral("no collection \"Nope\"")), qPrintable(unknown.err));
+    // --db=PATH before the verb; a file: URL imports the file (as `show` prints sources).
+    QCOMPARE(run({QStringLiteral("--db=") + db(), QStringLiteral("list")}).exitCode, 0);
+    const Run fileUrl = run({QStringLiteral("import"),
+        QUrl::fromLocalFile(seedDir + QStringLiteral("independent-serbia-russia.html")).toString(), QStringLiteral("--db"), db()});
+    QCOMPARE(fileUrl.exitCode, 0);
+    QVERIFY2(fileUrl.err.contains(QStringLiteral("already in the library")), qPrintable(fileUrl.err));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void missingFolderIsAClearError();
     void nonSqliteFileIsNeverOverwritten();
     void newerSchemaIsRefused();
+    void otherProgramsSqliteIsNeverWritten();
+    void readOnlyStoreReadsAndRefusesWrites();
     void failedTransactionRollsBack();
     void checkpointsRunInTheBackground();
 };
@@ -96,6 +98,70 @@ void tst_Database::newerSchemaIsRefused()
     auto db = Database::open(path);
     QVERIFY(!db);
     QVERIFY(db.error().message.contains(QStringLiteral("newer Gloss")));
+}
+
+void tst_Database::otherProgramsSqliteIsNeverWritten()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("other.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(QStringLiteral("CREATE TABLE foo (x INTEGER)")));
+        QVERIFY(QSqlQuery(db).exec(QStringLiteral("INSERT INTO foo VALUES (42)")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("other"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray before = f.readAll();
+    f.close();
+    auto db = Database::open(path);
+    QVERIFY(!db);
+    QVERIFY2(db.error().message.contains(QStringLiteral("another program")), qPrintable(db.error().message));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), before);
+    // An empty SQLite file is fine: it becomes a store.
+    const QString empty = dir.filePath(QStringLiteral("empty.sqlite"));
+    {
+        QSqlDatabase e = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("empty"));
+        e.setDatabaseName(empty);
+        QVERIFY(e.open());
+        QVERIFY(QSqlQuery(e).exec(QStringLiteral("PRAGMA user_version=0")));
+        e.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("empty"));
+    QVERIFY(Database::open(empty));
+}
+
+void tst_Database::readOnlyStoreReadsAndRefusesWrites()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("g.sqlite"));
+    {
+        auto db = Database::open(path);
+        QVERIFY(db);
+        QVERIFY((*db)->transaction([&]() -> Result<void> {
+            QSqlQuery q((*db)->connection());
+            if (!q.exec(QStringLiteral("INSERT INTO collections (name, created) VALUES ('Balkans', '2026-01-01')")))
+                return fail(q.lastError().text());
+            return {};
+        }));
+        QVERIFY(!(*db)->isReadOnly());
+    }
+    // Permissions cannot be taken away from root (CI), so the read-only mode is asked for; a store whose file or
+    // folder is not writable opens the same way.
+    auto db = Database::open(path, 5000, Database::Access::ReadOnly);
+    QVERIFY2(db, db ? "" : qPrintable(db.error().message));
+    QVERIFY((*db)->isReadOnly());
+    QSqlQuery q((*db)->connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT name FROM collections")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("Balkans"));
+    q.finish();
+    auto r = (*db)->transaction([]() -> Result<void> { return {}; });
+    QVERIFY(!r);
+    QVERIFY2(r.error().message.contains(QStringLiteral("read-only")), qPrintable(r.error().message));
 }
 
 void tst_Database::failedTransactionRollsBack()

@@ -152,6 +152,7 @@ void tst_Search::cjkWords()
     QCOMPARE(hits->size(), 1);
     QVERIFY2(hits->at(0).snippet.contains(QStringLiteral("[住む]")), qPrintable(hits->at(0).snippet));
     QCOMPARE(hits->at(0).score, 0.0);
+    QVERIFY(!hits->at(0).ranked);
     QCOMPARE(hits->at(0).title, QStringLiteral("ニュース"));
     // The library filter applies (a collection without the article finds nothing).
     QVERIFY(CollectionRepository(*m_db).create(QStringLiteral("Balkans")));
