@@ -405,17 +405,18 @@ AnchorResult AnchorResolver::resolve(const TextQuoteSelector &quote, const TextP
     // The veto: where the stored context still stands intact around some other stretch of text, that stretch
     // is where the annotated words were, and they were rewritten or deleted; a copy of the quote elsewhere
     // ("na the the" -> "na and the": the second "the" is not the annotated one) is then not them.
-    const auto contextSlotDisagrees = [&](const Candidate &c) {
+    // Stretches [start, end) of text in [from, to) that the last 16 code points of the stored prefix and the first
+    // 16 of the stored suffix stand intact around, at most maxGap apart. None when either is under 8.
+    const auto contextSlots = [&](qsizetype from, qsizetype to, qsizetype maxGap) {
+        std::vector<std::pair<qsizetype, qsizetype>> slots;
         const qsizetype tail = std::min<qsizetype>(16, qsizetype(prefix.size()));
         const qsizetype head = std::min<qsizetype>(16, qsizetype(suffix.size()));
         if (tail < 8 || head < 8)
-            return false;
+            return slots;
         const std::u32string_view prefixTail = std::u32string_view(prefix).substr(prefix.size() - size_t(tail));
         const std::u32string_view suffixHead = std::u32string_view(suffix).substr(0, size_t(head));
-        const qsizetype maxGap = m + maxQuoteErrors(m) + 16;
-        const qsizetype around = hint ? std::min(*hint, c.start) : c.start;
-        const qsizetype from = std::max<qsizetype>(0, around - maxGap - tail - 64);
-        const qsizetype to = std::min(n, std::max(hint.value_or(c.end), c.end) + maxGap + head + 64);
+        from = std::max<qsizetype>(0, from);
+        to = std::min(n, to);
         for (qsizetype at = from; at + tail <= to;) {
             const auto found = text.substr(size_t(at), size_t(to - at)).find(prefixTail);
             if (found == std::u32string_view::npos)
@@ -423,14 +424,22 @@ AnchorResult AnchorResolver::resolve(const TextQuoteSelector &quote, const TextP
             const qsizetype slotStart = at + qsizetype(found) + tail;
             const qsizetype searchEnd = std::min(n, slotStart + maxGap + head);
             const auto next = text.substr(size_t(slotStart), size_t(searchEnd - slotStart)).find(suffixHead);
-            if (next != std::u32string_view::npos) {
-                const qsizetype slotEnd = slotStart + qsizetype(next);
-                const bool inside = c.start < std::max(slotEnd, slotStart + 1) && c.end > slotStart - 1
-                    && c.start >= slotStart - 1 && c.end <= slotEnd + 1;
-                if (!inside)
-                    return true;
-            }
+            if (next != std::u32string_view::npos)
+                slots.emplace_back(slotStart, slotStart + qsizetype(next));
             at = slotStart - tail + 1;
+        }
+        return slots;
+    };
+    const auto contextSlotDisagrees = [&](const Candidate &c) {
+        const qsizetype maxGap = m + maxQuoteErrors(m) + 16;
+        const qsizetype around = hint ? std::min(*hint, c.start) : c.start;
+        const qsizetype from = around - maxGap - 16 - 64;
+        const qsizetype to = std::max(hint.value_or(c.end), c.end) + maxGap + 16 + 64;
+        for (const auto &[slotStart, slotEnd] : contextSlots(from, to, maxGap)) {
+            const bool inside = c.start < std::max(slotEnd, slotStart + 1) && c.end > slotStart - 1
+                && c.start >= slotStart - 1 && c.end <= slotEnd + 1;
+            if (!inside)
+                return true;
         }
         return false;
     };
@@ -583,6 +592,34 @@ AnchorResult AnchorResolver::resolve(const TextQuoteSelector &quote, const TextP
         const Candidate chosen = choose();
         if (!contextSlotDisagrees(chosen))
             return accept(chosen);
+    }
+
+    // 5. Rewritten in place: no candidate passed, but the stored context stands intact around one stretch near
+    // the hint, and that stretch is still recognisably the quote (at most half its characters edited, as
+    // Hypothesis's match-quote allows: "NATO intervened" -> "NATO forces intervened"). The context on both
+    // sides vouches for the place, so the quote may change more than the edit cap allows a match found by
+    // the quote alone. Only for informative quotes (16+ code points): a short word edited in place is another
+    // word (tanks/tasks), and stays an orphan.
+    // Not when a candidate passed and the veto rejected it: the quote then stands intact elsewhere, and which of
+    // the two places holds the annotated words is not clear.
+    if (m >= informativeLength && acceptable.empty()) {
+        const qsizetype maxGap = 2 * m;
+        const auto slots = hint ? contextSlots(*hint - positionScale, *hint + m + positionScale, maxGap)
+                                : contextSlots(0, n, maxGap);
+        if (slots.size() == 1) {
+            auto [a, b] = slots.front();
+            while (a < b && isSpace(text[size_t(a)]) && !isSpace(exact.front()))
+                ++a;
+            while (b > a && isSpace(text[size_t(b - 1)]) && !isSpace(exact.back()))
+                --b;
+            if (b - a >= m / 2 && !(startsOnBoundary && cutsWord(a)) && !(endsOnBoundary && cutsWord(b))) {
+                const int errors = ApproxMatcher(exact).distance(text.substr(size_t(a), size_t(b - a)));
+                if (errors > 0 && errors <= m / 2) {
+                    Candidate c = scorer.evaluate(a, b, errors);
+                    return accept(c);
+                }
+            }
+        }
     }
     result.score = std::max(0.0, best.score);
     result.quoteSimilarity = best.start >= 0 ? best.quote : 0.0;

@@ -72,6 +72,8 @@ private Q_SLOTS:
     void unicodeBeforeSpan();
     void paragraphMovedFarAway_data();
     void paragraphMovedFarAway();
+    void rewrittenInPlace_data();
+    void rewrittenInPlace();
     void scoreFormula();
     void maxQuoteErrors_data();
     void maxQuoteErrors();
@@ -180,6 +182,56 @@ void tst_AnchorResolver::resolve()
     // Without any position information the quote and its context alone must give the same answer.
     const AnchorResult blind = AnchorResolver(now.text).resolve(quote, TextPositionSelector {});
     QCOMPARE(blind.position, now.span);
+}
+
+void tst_AnchorResolver::rewrittenInPlace_data()
+{
+    QTest::addColumn<QString>("before");
+    QTest::addColumn<QString>("after"); // expected span in [[ ]] (none: orphan)
+    const QString before = QStringLiteral(
+        "The war ended in the spring of 1999 when [[NATO intervened in Serbia]] after the talks in France failed.");
+    QTest::newRow("words inserted inside the quote: fuzzy in place")
+        << before
+        << QStringLiteral("The war ended in the spring of 1999 when [[NATO forces intervened in Serbia]] after the "
+                          "talks in France failed.");
+    QTest::newRow("a longer word inserted, a word changed: fuzzy in place")
+        << before
+        << QStringLiteral("The war ended in the spring of 1999 when [[NATO intervened militarily in Serbia]] after the "
+                          "talks in France failed.");
+    QTest::newRow("more than half the quote edited: orphan")
+        << before
+        << QStringLiteral("The war ended in the spring of 1999 when NATO troops intervened in Kosovo after the talks in "
+                          "France failed.");
+    QTest::newRow("quote rewritten beyond recognition: orphan")
+        << before
+        << QStringLiteral("The war ended in the spring of 1999 when the diplomats finally gave up after the talks in "
+                          "France failed.");
+    QTest::newRow("quote deleted: orphan")
+        << before << QStringLiteral("The war ended in the spring of 1999 when after the talks in France failed.");
+    QTest::newRow("context intact in two places: orphan")
+        << before
+        << QStringLiteral("The war ended in the spring of 1999 when the NATO jets struck after the talks in France "
+                          "failed. The war ended in the spring of 1999 when NATO troops moved after the talks in "
+                          "France failed.");
+}
+
+// Context on both sides intact around a stretch that is still recognisably the quote (at most half its characters
+// edited): anchored there as fuzzy even past the edit cap, with and without a position hint.
+void tst_AnchorResolver::rewrittenInPlace()
+{
+    QFETCH(QString, before);
+    QFETCH(QString, after);
+    const Marked old = unmark(before);
+    const Marked now = unmark(after);
+    const TextQuoteSelector quote = quoteSelectorAt(old.text, old.span);
+    for (const bool withHint : { true, false }) {
+        const AnchorResult result
+            = AnchorResolver(now.text).resolve(quote, withHint ? old.span : TextPositionSelector {});
+        QCOMPARE(result.position, now.span);
+        COMPARE_STATUS(result.status, now.span.isValid() ? AnchorStatus::Fuzzy : AnchorStatus::Orphaned);
+        if (result.isAnchored())
+            QCOMPARE(result.quote.exact, slice(now.text, now.span));
+    }
 }
 
 void tst_AnchorResolver::unicodeBeforeSpan_data()
