@@ -30,7 +30,8 @@ private:
 
 /// Merges every entity of `mergedIds` into `keptId` (MergeEntitiesCommand each; mergedEntity() says what the
 /// survivor keeps) as one command and one transaction. `keptId` in `mergedIds` is skipped. Errors (from
-/// redo): nothing to merge, an unknown id.
+/// redo; nothing is written): nothing to merge, an unknown id, entities whose types differ (the
+/// MergeEntitiesCommand message, naming both).
 std::unique_ptr<Command> makeMergeEntitiesCommand(
     Database &database, const QString &keptId, const QStringList &mergedIds);
 

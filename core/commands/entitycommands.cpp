@@ -8,6 +8,24 @@
 
 namespace Gloss::Core {
 
+namespace {
+
+/// The word of `text` around `span` (code points): the span widened up to the word boundaries of
+/// untaggedOccurrences() (at most 30 code points each way, for the message).
+QString enclosingWord(const QString &text, TextPositionSelector span)
+{
+    const QList<uint> ucs4 = text.toUcs4();
+    qsizetype start = span.start;
+    qsizetype end = span.end;
+    while (start > 0 && span.start - start < 30 && !isWordBoundary(ucs4.at(start - 1), ucs4.at(start)))
+        --start;
+    while (end < ucs4.size() && end - span.end < 30 && !isWordBoundary(ucs4.at(end - 1), ucs4.at(end)))
+        ++end;
+    return QString::fromUcs4(reinterpret_cast<const char32_t *>(ucs4.constData() + start), end - start);
+}
+
+} // namespace
+
 CreateEntityCommand::CreateEntityCommand(Database &database, Entity entity)
     : m_database(database)
     , m_entity(std::move(entity))
@@ -83,11 +101,18 @@ Result<void> MergeEntitiesCommand::redo()
         auto mentions = entities.mentionIds(m_mergedId);
         if (!mentions)
             return std::unexpected(mentions.error());
+        // Mentions keep their labels: merging an ORG into a GPE would link ORG mentions to a place.
+        if (!kept->type.isEmpty() && !merged->type.isEmpty()
+            && kept->type.compare(merged->type, Qt::CaseInsensitive) != 0)
+            return fail(QStringLiteral("Cannot merge %1 (%2) into %3 (%4): their types differ.")
+                            .arg(merged->name, merged->type, kept->name, kept->type));
         m_keptBefore = *kept;
         m_merged = *merged;
         m_relinked = *mentions;
         m_relinkedKbIds.clear();
-        const Entity result = mergedEntity(*kept, *merged);
+        Entity result = mergedEntity(*kept, *merged);
+        if (result.type.isEmpty())
+            result.type = merged->type;
         for (const QString &id : std::as_const(m_relinked)) {
             auto a = annotations.annotation(id);
             if (!a)
@@ -174,8 +199,20 @@ Result<void> TagAllOccurrencesCommand::redo()
         a->kbId = m_kbId;
         m_created.append(*a);
     }
-    if (m_created.isEmpty() && m_skipped == 0)
+    if (m_created.isEmpty() && m_skipped == 0) {
+        // Say why nothing was tagged: the quote may be there, but only as part of longer words ("Serbi" in
+        // "Serbia"), which "tag all" leaves alone while tagging one occurrence would not.
+        const QList<TextPositionSelector> inside
+            = untaggedOccurrences(m_version.readerText, needle, {}, Qt::CaseSensitive, false);
+        if (!inside.isEmpty())
+            return fail(QStringLiteral("\"%1\" occurs %2 %3, but only inside longer words (such as \"%4\"); tag "
+                                       "occurrences one at a time, or select the whole word.")
+                            .arg(needle)
+                            .arg(inside.size())
+                            .arg(inside.size() == 1 ? QStringLiteral("time") : QStringLiteral("times"))
+                            .arg(enclosingWord(m_version.readerText, inside.first())));
         return fail(QStringLiteral("\"%1\" does not occur in the article text.").arg(needle));
+    }
     auto r = annotations.insertAll(m_created);
     m_done = bool(r);
     return r;

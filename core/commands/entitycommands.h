@@ -42,6 +42,10 @@ private:
 /// Merges entity `mergedId` into `keptId` (mergedEntity()): every mention of the merged entity is re-linked
 /// to the kept one, the kept entity takes the merged name as an alias (and its KB id if it had none), and the
 /// merged entity is removed; all in one transaction. Undo restores both entities and every link.
+/// Entities of different types are not merged (their mentions keep their labels): redo() then fails with
+/// Error::User, "Cannot merge NATO (ORG) into Serbia (GPE): their types differ.", and writes nothing. An
+/// entity without a type merges into a typed one; a typed one merged into an untyped one gives it its type.
+/// Other errors: merging an entity into itself, an unknown id, storage failure.
 class MergeEntitiesCommand final : public Command
 {
 public:
@@ -61,9 +65,11 @@ private:
 };
 
 /// "Tag all occurrences": an entity mention of `type` on every whole-word occurrence of `quote` in `version`'s
-/// reader text (case-sensitive; untaggedOccurrences()), linked to `entityId` (may be empty), skipping occurrences already covered by
-/// an entity mention with the same span. Offsets are code points. Undo deletes the mentions it created.
-/// Errors (from redo): the quote is empty or absent.
+/// reader text (case-sensitive; untaggedOccurrences(), whose word boundaries hold in scripts written without
+/// spaces, such as Chinese and Japanese), linked to `entityId` (may be empty), skipping occurrences already
+/// covered by an entity mention with the same span. Offsets are code points. Undo deletes the mentions it
+/// created. Errors (from redo, Error::User): the quote is empty; it does not occur; it occurs only inside
+/// longer words (the message says how often and gives one such word).
 class TagAllOccurrencesCommand final : public Command
 {
 public:

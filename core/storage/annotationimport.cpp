@@ -13,6 +13,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 namespace Gloss::Core {
 
 AnnotationImport::AnnotationImport(Database &database)
@@ -23,10 +25,28 @@ AnnotationImport::AnnotationImport(Database &database)
 Result<void> AnnotationImport::store(QList<Annotation> annotations, ImportReport &report)
 {
     m_alreadyStored = 0;
+    m_alreadyAnnotated = 0;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     return m_database.transaction([&]() -> Result<void> {
         AnnotationRepository repository(m_database);
         EntityRepository entities(m_database);
+        // Per article, the placed annotations it holds (stored, then imported here), to skip the same annotation
+        // arriving under another id (another format's export of it), as CreateAnnotationCommand refuses one.
+        QHash<qint64, QList<Annotation>> placed;
+        const auto placedOn = [&](qint64 articleId) -> Result<QList<Annotation> *> {
+            auto it = placed.find(articleId);
+            if (it == placed.end()) {
+                auto stored = repository.forArticle(articleId);
+                if (!stored)
+                    return std::unexpected(stored.error());
+                QList<Annotation> anchored;
+                for (const Annotation &s : std::as_const(*stored))
+                    if (s.status != AnchorStatus::Orphaned)
+                        anchored.append(s);
+                it = placed.insert(articleId, anchored);
+            }
+            return &*it;
+        };
         for (Annotation &a : annotations) {
             if (!a.created.isValid())
                 a.created = now;
@@ -41,6 +61,25 @@ Result<void> AnnotationImport::store(QList<Annotation> annotations, ImportReport
                     --report.imported;
                 report.messages << QStringLiteral("%1: already stored, skipped").arg(a.id);
                 continue;
+            }
+            if (a.status != AnchorStatus::Orphaned) {
+                auto same = placedOn(a.articleId);
+                if (!same)
+                    return std::unexpected(same.error());
+                const bool duplicate = std::any_of((*same)->cbegin(), (*same)->cend(), [&a](const Annotation &s) {
+                    return s.kind == a.kind && s.label == a.label && s.position == a.position;
+                });
+                if (duplicate) {
+                    ++m_alreadyAnnotated;
+                    ++report.skipped;
+                    --report.imported;
+                    report.messages << QStringLiteral("%1: \"%2\" is already annotated as %3 there, skipped")
+                                           .arg(a.id,
+                                                a.quote.exact.left(60),
+                                                a.kind == AnnotationKind::Entity ? a.label : toString(a.kind));
+                    continue;
+                }
+                (*same)->append(a);
             }
             if (!a.entityId.isEmpty() && !entities.entity(a.entityId)) {
                 Entity e = makeEntity(a.quote.exact.simplified(), a.label, Entity::isWikidataId(a.kbId) ? a.kbId : QString());

@@ -11,8 +11,11 @@ namespace Gloss::Core {
 class Database;
 
 /// Imports annotation sets into the store (issue 6, "Import"), in one transaction each (all or nothing).
-/// Annotations whose id is already stored are skipped (so importing the same file twice adds nothing); entity
-/// links to an entity the registry lacks create it (name: the mention's quote, type: its label, KB id).
+/// Annotations whose id is already stored are skipped (so importing the same file twice adds nothing), and so
+/// are placed annotations whose article already has one with the same span (start and end, code points), kind
+/// and label under another id (the same annotations exported in another format, or earlier in the same file),
+/// as `annotate` refuses them; both count as ImportReport::skipped, with a message each. Entity links to an
+/// entity the registry lacks create it (name: the mention's quote, type: its label, KB id).
 class AnnotationImport final
 {
 public:
@@ -35,12 +38,17 @@ public:
 
     /// How many of the last import's annotations were skipped because their id was already stored.
     qsizetype alreadyStored() const { return m_alreadyStored; }
+    /// How many of the last import's annotations were skipped because the article already has an annotation
+    /// with the same span (start and end in code points), kind and label (under another id: the same
+    /// annotations imported before from another format, or made by hand).
+    qsizetype alreadyAnnotated() const { return m_alreadyAnnotated; }
 
 private:
     Result<void> store(QList<Annotation> annotations, ImportReport &report);
 
     Database &m_database;
     qsizetype m_alreadyStored = 0;
+    qsizetype m_alreadyAnnotated = 0;
 };
 
 } // namespace Gloss::Core

@@ -48,6 +48,9 @@ private Q_SLOTS:
     void badImports();
     void databaseInMissingFolder();
     void usageErrors();
+    void annotateAllWithoutSpaces();
+    void mergeRefusesDifferentTypes();
+    void importSkipsWhatIsAlreadyAnnotated();
 
 private:
     Run run(const QStringList &args);
@@ -308,6 +311,88 @@ void tst_Cli::usageErrors()
         QUrl::fromLocalFile(seedDir + QStringLiteral("independent-serbia-russia.html")).toString(), QStringLiteral("--db"), db()});
     QCOMPARE(fileUrl.exitCode, 0);
     QVERIFY2(fileUrl.err.contains(QStringLiteral("already in the library")), qPrintable(fileUrl.err));
+}
+
+void tst_Cli::annotateAllWithoutSpaces()
+{
+    // Chinese and Japanese run words together: "--all" finds "DeepMind" before 的 and イヌ among kana.
+    const QString store = m_dir.filePath(QStringLiteral("cjk.sqlite"));
+    for (const char *name : {"deepmind-zh.txt", "inu-ja.txt"})
+        QCOMPARE(run({QStringLiteral("import"), QStringLiteral(GLOSS_TEST_DATA "/cjk/") + QLatin1String(name),
+                      QStringLiteral("--db"), store}).exitCode, 0);
+    Run r = run({QStringLiteral("annotate"), QStringLiteral("1"), QStringLiteral("--entity"), QStringLiteral("ORG"),
+                 QStringLiteral("DeepMind"), QStringLiteral("--all"), QStringLiteral("--db"), store});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("tagged 4 occurrences, 0 already tagged")), qPrintable(r.err));
+    QCOMPARE(r.out.count('\n'), 4);
+    r = run({QStringLiteral("annotate"), QStringLiteral("2"), QStringLiteral("--entity"), QStringLiteral("MISC"),
+             QString::fromUtf8("イヌ"), QStringLiteral("--all"), QStringLiteral("--db"), store});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("tagged 5 occurrences")), qPrintable(r.err));
+
+    // Only inside longer words: the message says so, and nothing is written.
+    const QByteArray before = fileHash(store);
+    r = run({QStringLiteral("annotate"), QStringLiteral("1"), QStringLiteral("--entity"), QStringLiteral("ORG"),
+             QStringLiteral("Deep"), QStringLiteral("--all"), QStringLiteral("--db"), store});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("\"Deep\" occurs 5 times, but only inside longer words")), qPrintable(r.err));
+    QCOMPARE(fileHash(store), before);
+}
+
+void tst_Cli::mergeRefusesDifferentTypes()
+{
+    const QString store = m_dir.filePath(QStringLiteral("merge.sqlite"));
+    QCOMPARE(run({QStringLiteral("import"), seedDir + QStringLiteral("independent-serbia-russia.html"),
+                  QStringLiteral("--db"), store}).exitCode, 0);
+    for (const auto &[type, quote] : {std::pair{"GPE", "Serbia"}, std::pair{"ORG", "NATO"}}) {
+        const Run r = run({QStringLiteral("annotate"), QStringLiteral("1"), QStringLiteral("--entity"),
+                           QLatin1String(type), QLatin1String(quote), QStringLiteral("--occurrence"),
+                           QStringLiteral("1"), QStringLiteral("--db"), store});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+    const Run list = run({QStringLiteral("entities"), QStringLiteral("--json"), QStringLiteral("--db"), store});
+    QString serbia, nato;
+    for (const QJsonValue &e : QJsonDocument::fromJson(list.out).array())
+        (e[QStringLiteral("name")].toString() == u"Serbia" ? serbia : nato) = e[QStringLiteral("id")].toString();
+    QVERIFY(!serbia.isEmpty() && !nato.isEmpty());
+
+    const QByteArray before = fileHash(store);
+    const Run r = run({QStringLiteral("entities"), QStringLiteral("--merge"), serbia + u',' + nato,
+                       QStringLiteral("--db"), store});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("Cannot merge NATO (ORG) into Serbia (GPE): their types differ.")),
+             qPrintable(r.err));
+    QCOMPARE(fileHash(store), before);
+}
+
+void tst_Cli::importSkipsWhatIsAlreadyAnnotated()
+{
+    // merge.sqlite (above) holds two mentions; exported as brat and JSON-LD lines, imported one after the other.
+    const QString source = m_dir.filePath(QStringLiteral("merge.sqlite"));
+    const QString brat = m_dir.filePath(QStringLiteral("dup-brat"));
+    const QString jsonl = m_dir.filePath(QStringLiteral("dup.jsonl"));
+    QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("brat"), QStringLiteral("-o"),
+                  brat, QStringLiteral("--db"), source}).exitCode, 0);
+    QCOMPARE(run({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("jsonld-lines"),
+                  QStringLiteral("-o"), jsonl, QStringLiteral("--db"), source}).exitCode, 0);
+
+    const QString store = m_dir.filePath(QStringLiteral("dup.sqlite"));
+    QCOMPARE(run({QStringLiteral("import"), seedDir + QStringLiteral("independent-serbia-russia.html"),
+                  QStringLiteral("--db"), store}).exitCode, 0);
+    Run r = run({QStringLiteral("import-annotations"), QStringLiteral("--format"), QStringLiteral("brat"),
+                 QStringLiteral("--article"), QStringLiteral("1"), brat + QStringLiteral("/1.ann"),
+                 QStringLiteral("--db"), store});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.startsWith("2 read, 2 imported, 0 orphaned, 0 skipped\n"), r.out.constData());
+    r = run({QStringLiteral("import-annotations"), jsonl, QStringLiteral("--db"), store});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.startsWith("2 read, 0 imported, 0 orphaned, 2 skipped (2 already annotated with the same span, "
+                              "kind and label)\n"),
+             r.out.constData());
+    QVERIFY2(r.err.contains(QStringLiteral("\"Serbia\" is already annotated as GPE there")), qPrintable(r.err));
+    const Run list = run({QStringLiteral("annotations"), QStringLiteral("1"), QStringLiteral("--json"),
+                          QStringLiteral("--db"), store});
+    QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

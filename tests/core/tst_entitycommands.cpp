@@ -38,6 +38,10 @@ private Q_SLOTS:
     void reattachOrphan();
     void updateLabelAttributeAndLink_data();
     void updateLabelAttributeAndLink();
+    void tagAllInTextWithoutSpaces_data();
+    void tagAllInTextWithoutSpaces();
+    void tagAllOnlyInsideWordsSaysSo();
+    void mergeRefusesDifferentTypes();
 
 private:
     State state() const;
@@ -248,6 +252,117 @@ void tst_EntityCommands::updateLabelAttributeAndLink()
     undoRedo(update, before);
     QVERIFY(AnnotationRepository(*m_db).remove(mention->id));
     QVERIFY(EntityRepository(*m_db).remove(informer.id));
+}
+
+void tst_EntityCommands::tagAllInTextWithoutSpaces_data()
+{
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<QString>("quote");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<int>("expected"); // whole-word occurrences in the fixture
+    // "DeepMinds" in the Chinese fixture is inside a longer (Latin) word and is not tagged.
+    QTest::newRow("Chinese, Latin name between Han") << QStringLiteral("deepmind-zh.txt") << QStringLiteral("DeepMind")
+                                                     << QStringLiteral("ORG") << 4;
+    QTest::newRow("Japanese, katakana among kana") << QStringLiteral("inu-ja.txt") << QString::fromUtf8("イヌ")
+                                                   << QStringLiteral("MISC") << 5;
+}
+
+void tst_EntityCommands::tagAllInTextWithoutSpaces()
+{
+    QFETCH(QString, fixture);
+    QFETCH(QString, quote);
+    QFETCH(QString, type);
+    QFETCH(int, expected);
+    const QString path = QFINDTESTDATA(QStringLiteral("../data/cjk/") + fixture);
+    QVERIFY(!path.isEmpty());
+    auto outcome = ArticleImporter(*m_db).importFile(path);
+    QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().message));
+    const ArticleVersion version = ArticleRepository(*m_db).article(outcome->articleId)->current;
+    QVERIFY(version.readerText.contains(quote));
+
+    TagAllOccurrencesCommand tagAll(*m_db, version, quote, type, QString(), QString(), QStringLiteral("t"));
+    auto r = tagAll.redo();
+    QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+    QCOMPARE(tagAll.created(), expected);
+    QCOMPARE(tagAll.skipped(), 0);
+    for (const Annotation &a : tagAll.createdAnnotations())
+        QCOMPARE(a.quote.exact, quote);
+    QCOMPARE(AnnotationRepository(*m_db).forArticle(version.articleId)->size(), expected);
+
+    // Again: every occurrence is already tagged.
+    TagAllOccurrencesCommand again(*m_db, version, quote, type, QString(), QString(), QStringLiteral("t"));
+    QVERIFY(again.redo());
+    QCOMPARE(again.created(), 0);
+    QCOMPARE(again.skipped(), expected);
+    QVERIFY(tagAll.undo());
+    QVERIFY(AnnotationRepository(*m_db).forArticle(version.articleId)->isEmpty());
+}
+
+void tst_EntityCommands::tagAllOnlyInsideWordsSaysSo()
+{
+    // "Serbi" stands only inside "Serbia", "Serbian"...: the error says it occurs, but not as a whole word.
+    const qsizetype count = m_version.readerText.count(QStringLiteral("Serbi"));
+    QVERIFY(count > 1);
+    const State before = state();
+    TagAllOccurrencesCommand tagAll(*m_db, m_version, QStringLiteral("Serbi"), QStringLiteral("GPE"), QString(),
+                                    QString(), QStringLiteral("t"));
+    auto r = tagAll.redo();
+    QVERIFY(!r);
+    QVERIFY2(r.error().message.startsWith(
+                 QStringLiteral("\"Serbi\" occurs %1 times, but only inside longer words").arg(count)),
+             qPrintable(r.error().message));
+    QVERIFY(state() == before);
+
+    TagAllOccurrencesCommand absent(*m_db, m_version, QStringLiteral("Montenegro joins"), QStringLiteral("GPE"),
+                                    QString(), QString(), QStringLiteral("t"));
+    r = absent.redo();
+    QVERIFY(!r);
+    QCOMPARE(r.error().message, QStringLiteral("\"Montenegro joins\" does not occur in the article text."));
+}
+
+void tst_EntityCommands::mergeRefusesDifferentTypes()
+{
+    const Entity place = makeEntity(QStringLiteral("Serbia"), QStringLiteral("GPE"));
+    const Entity alliance = makeEntity(QStringLiteral("NATO"), QStringLiteral("ORG"));
+    const Entity untyped = makeEntity(QStringLiteral("Republika Srbija"), QString());
+    for (const Entity &e : { place, alliance, untyped })
+        QVERIFY(EntityRepository(*m_db).insert(e));
+    auto mention = annotationForQuote(m_version, QStringLiteral("NATO"), 1, AnnotationKind::Entity,
+                                      QStringLiteral("ORG"), QStringLiteral("t"));
+    QVERIFY(mention);
+    mention->entityId = alliance.id;
+    QVERIFY(AnnotationRepository(*m_db).insert(*mention));
+
+    const State before = state();
+    const QString expected = QStringLiteral("Cannot merge NATO (ORG) into Serbia (GPE): their types differ.");
+    MergeEntitiesCommand merge(*m_db, place.id, alliance.id);
+    auto r = merge.redo();
+    QVERIFY(!r);
+    QCOMPARE(r.error().message, expected);
+    QCOMPARE(r.error().code, int(Error::User));
+    QVERIFY(state() == before);
+    // The registry's multi-merge: one mismatch among several refuses them all.
+    auto group = makeMergeEntitiesCommand(*m_db, place.id, { place.id, untyped.id, alliance.id });
+    r = group->redo();
+    QVERIFY(!r);
+    QCOMPARE(r.error().message, expected);
+    QVERIFY(state() == before);
+
+    // An entity without a type merges into a typed one, and a typed one into an untyped one (which takes its type).
+    MergeEntitiesCommand intoTyped(*m_db, place.id, untyped.id);
+    QVERIFY(intoTyped.redo());
+    QCOMPARE(EntityRepository(*m_db).entity(place.id)->type, QStringLiteral("GPE"));
+    QVERIFY(intoTyped.undo());
+    MergeEntitiesCommand intoUntyped(*m_db, untyped.id, place.id);
+    QVERIFY(intoUntyped.redo());
+    QCOMPARE(EntityRepository(*m_db).entity(untyped.id)->type, QStringLiteral("GPE"));
+    undoRedo(intoUntyped, before);
+    QVERIFY(intoUntyped.undo());
+    QVERIFY(state() == before);
+
+    QVERIFY(AnnotationRepository(*m_db).remove(mention->id));
+    for (const Entity &e : { place, alliance, untyped })
+        QVERIFY(EntityRepository(*m_db).remove(e.id));
 }
 
 QTEST_GUILESS_MAIN(tst_EntityCommands)

@@ -34,6 +34,38 @@ void tst_Occurrences::tagAll_data()
     QTest::newRow("not inside a word with a combining accent")
         << QString::fromUtf8("Beograde\u0301 Beograd") << QStringLiteral("Beograd") << QList<qsizetype> {}
         << Qt::CaseSensitive << QList<qsizetype> { 10 };
+    // Scripts written without spaces between words: a Han, kana, Hangul or Thai character on either side of an
+    // edge is a boundary, so a Latin name glued to Chinese text and a katakana word among kana are found.
+    const QString zh = QString::fromUtf8("DeepMind的研究。据报道DeepMind称，但DeepMinds不是");
+    QTest::newRow("Chinese: Latin quote beside Han")
+        << zh << QStringLiteral("DeepMind") << QList<qsizetype> {} << Qt::CaseSensitive << QList<qsizetype> { 0, 15 };
+    QTest::newRow("Chinese: Han quote inside Han")
+        << QString::fromUtf8("新华社报道，新华社记者") << QString::fromUtf8("新华社") << QList<qsizetype> {}
+        << Qt::CaseSensitive << QList<qsizetype> { 0, 6 };
+    QTest::newRow("Japanese: katakana quote among kana")
+        << QString::fromUtf8("イヌは子イヌとイヌ科のイヌを") << QString::fromUtf8("イヌ") << QList<qsizetype> {}
+        << Qt::CaseSensitive << QList<qsizetype> { 0, 4, 7, 11 };
+    QTest::newRow("Japanese: prolonged sound mark counts as kana")
+        << QString::fromUtf8("コンピューターGloss、Gloss") << QStringLiteral("Gloss") << QList<qsizetype> {}
+        << Qt::CaseSensitive << QList<qsizetype> { 7, 13 };
+    QTest::newRow("Korean: particle after a name")
+        << QString::fromUtf8("서울에서 서울은") << QString::fromUtf8("서울") << QList<qsizetype> {} << Qt::CaseSensitive
+        << QList<qsizetype> { 0, 5 };
+    QTest::newRow("Thai: no spaces between words")
+        << QString::fromUtf8("ประเทศไทยมีกรุงเทพ") << QString::fromUtf8("ไทย") << QList<qsizetype> {}
+        << Qt::CaseSensitive << QList<qsizetype> { 6 };
+    QTest::newRow("Han outside the BMP (surrogate pairs)")
+        << QString::fromUtf8("\U00020000\U00020001x \U00020001") << QString::fromUtf8("\U00020001")
+        << QList<qsizetype> {} << Qt::CaseSensitive << QList<qsizetype> { 1, 4 };
+    QTest::newRow("Latin still skips longer words")
+        << QStringLiteral("Serbia and Serbian, Serbias; Serbia.") << QStringLiteral("Serbia") << QList<qsizetype> {}
+        << Qt::CaseSensitive << QList<qsizetype> { 0, 29 };
+    QTest::newRow("Latin quote inside a Cyrillic word is still inside a word")
+        << QString::fromUtf8("Сербияabc abc") << QStringLiteral("abc") << QList<qsizetype> {} << Qt::CaseSensitive
+        << QList<qsizetype> { 10 };
+    QTest::newRow("emoji beside a name is a boundary")
+        << QString::fromUtf8("😀Serbia") << QStringLiteral("Serbia") << QList<qsizetype> {} << Qt::CaseSensitive
+        << QList<qsizetype> { 1 };
     QTest::newRow("empty needle") << nato << QString() << QList<qsizetype> {} << Qt::CaseSensitive
                                   << QList<qsizetype> {};
 }
@@ -45,12 +77,13 @@ void tst_Occurrences::tagAll()
     QFETCH(QList<qsizetype>, tagged);
     QFETCH(Qt::CaseSensitivity, sensitivity);
     QFETCH(QList<qsizetype>, expected);
+    const qsizetype length = needle.toUcs4().size(); // code points, as the spans count
     QList<TextPositionSelector> taggedSpans;
     for (const qsizetype start : tagged)
-        taggedSpans.append({ start, start + needle.size() });
+        taggedSpans.append({ start, start + length });
     QList<qsizetype> starts;
     for (const TextPositionSelector &span : untaggedOccurrences(text, needle, taggedSpans, sensitivity)) {
-        QCOMPARE(span.end - span.start, needle.size());
+        QCOMPARE(span.end - span.start, length);
         starts.append(span.start);
     }
     QCOMPARE(starts, expected);
