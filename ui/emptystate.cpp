@@ -1,7 +1,9 @@
 #include "emptystate.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace Gloss::Ui {
@@ -14,25 +16,46 @@ EmptyState::EmptyState(QWidget *parent)
 {
     setAccessibleName(tr("Welcome"));
     setAutoFillBackground(true);
-    auto *layout = new QVBoxLayout(this);
+    // The content sits in a scroll area: a narrow or short pane scrolls instead of clipping the help text.
+    auto *scroll = new QScrollArea(this);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *content = new QWidget(scroll);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    auto *layout = new QVBoxLayout(content);
     layout->addStretch(2);
-    auto *title = new QLabel(tr("Nothing to read yet"), this);
-    QFont f = title->font();
+    m_title = new QLabel(tr("Nothing to read yet"), content);
+    QFont f = m_title->font();
     f.setPointSizeF(f.pointSizeF() * 1.6);
     f.setBold(true);
-    title->setFont(f);
-    title->setAlignment(Qt::AlignCenter);
-    auto *text = new QLabel(tr("Import a saved page (.html, .mhtml, .txt) or a web address, or drop files onto the "
-                               "window. Then select text and press C to mark a claim, E and a digit to tag an entity; "
-                               "F1 lists every shortcut."),
-        this);
-    text->setWordWrap(true);
-    text->setAlignment(Qt::AlignCenter);
-    text->setMaximumWidth(460);
-    layout->addWidget(title);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
+    m_title->setFont(f);
+    m_title->setAlignment(Qt::AlignCenter);
+    m_title->setWordWrap(true);
+    m_help = new QLabel(tr("Import a saved page (.html, .mhtml, .txt) or a web address, or drop files onto the "
+                           "window. Then select text and press C to mark a claim, E and a digit to tag an entity; "
+                           "F1 lists every shortcut."),
+        content);
+    m_help->setWordWrap(true);
+    m_help->setAlignment(Qt::AlignCenter);
+    m_help->setMaximumWidth(460);
+    // A word-wrapped label gets its height from heightForWidth at the width the layout gives it. Given to a
+    // QVBoxLayout with an alignment flag, its height is computed for the column's width but it is placed at its
+    // (narrower) size hint, so the wrapped lines overflow and are clipped at top and bottom. Centred by
+    // stretches in a row instead, the label's height is computed for the width it actually gets.
+    m_help->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    auto *helpRow = new QHBoxLayout;
+    helpRow->addStretch(1);
+    helpRow->addWidget(m_help, 100);
+    helpRow->addStretch(1);
+    layout->addWidget(m_title);
+    layout->addLayout(helpRow);
     layout->addSpacing(16);
     for (QPushButton *b : { m_openFile, m_openUrl, m_sample }) {
+        b->setParent(content);
         b->setMinimumWidth(220);
         layout->addWidget(b, 0, Qt::AlignHCenter);
     }
@@ -41,6 +64,10 @@ EmptyState::EmptyState(QWidget *parent)
     m_sample->setAccessibleName(tr("Try the sample article"));
     m_sample->setDefault(true);
     layout->addStretch(3);
+    scroll->setWidget(content);
+    // The page behind the scroll area is the pane's own background, not the viewport's base colour.
+    scroll->viewport()->setAutoFillBackground(false);
+    content->setAutoFillBackground(false);
     setTabOrder(m_openFile, m_openUrl);
     setTabOrder(m_openUrl, m_sample);
     connect(m_openFile, &QPushButton::clicked, this, &EmptyState::openFileRequested);

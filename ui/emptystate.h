@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QPushButton;
 
 namespace Gloss::Ui {
@@ -18,6 +19,9 @@ public:
     QPushButton *openFileButton() const { return m_openFile; }
     QPushButton *openUrlButton() const { return m_openUrl; }
     QPushButton *sampleButton() const { return m_sample; }
+    QLabel *titleLabel() const { return m_title; }
+    /// The word-wrapped paragraph under the title: what to import and the first shortcuts.
+    QLabel *helpLabel() const { return m_help; }
 
 Q_SIGNALS:
     void openFileRequested();
@@ -28,6 +32,8 @@ private:
     QPushButton *m_openFile = nullptr;
     QPushButton *m_openUrl = nullptr;
     QPushButton *m_sample = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_help = nullptr;
 };
 
 } // namespace Gloss::Ui

@@ -3,6 +3,7 @@
 #include "core/export/exporterregistry.h"
 #include "core/storage/annotationexport.h"
 #include "core/storage/database.h"
+#include "ui/plural.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -33,6 +34,13 @@ QStringList words(const QLineEdit *edit)
         if (!w.trimmed().isEmpty())
             list << w.trimmed();
     return list;
+}
+
+QString exportedText(qsizetype annotations, qsizetype articles, const QString &path)
+{
+    return ExportDialog::tr("Exported %1 from %2 to %3.")
+        .arg(countText(annotations, ExportDialog::tr("%n annotation"), ExportDialog::tr("%n annotations")),
+            countText(articles, ExportDialog::tr("%n article"), ExportDialog::tr("%n articles")), path);
 }
 } // namespace
 
@@ -226,7 +234,7 @@ QString ExportDialog::runExport(bool *ok)
     *ok = bool(report);
     if (!report)
         return report.error().message;
-    return tr("Exported %1 annotations from %2 articles to %3.").arg(report->written).arg(report->articles).arg(path);
+    return exportedText(report->written, report->articles, path);
 }
 
 void ExportDialog::startExport()
@@ -262,10 +270,7 @@ void ExportDialog::startExport()
             QMessageBox::warning(this, windowTitle(), report.error().message);
             return;
         }
-        QString message = tr("Exported %1 annotations from %2 articles to %3.")
-                              .arg(report->written)
-                              .arg(report->articles)
-                              .arg(path);
+        QString message = exportedText(report->written, report->articles, path);
         if (report->skipped)
             message += QLatin1Char('\n') + tr("%1 could not be written in this format:").arg(report->skipped)
                        + QLatin1Char('\n') + report->messages.mid(0, 10).join(QLatin1Char('\n'));

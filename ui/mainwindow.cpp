@@ -16,6 +16,7 @@
 #include "panels/annotationpanel.h"
 #include "panels/entityregistry.h"
 #include "panels/librarypanel.h"
+#include "plural.h"
 #include "reader/originalview.h"
 #include "reader/readerview.h"
 #include "reader/readingtime.h"
@@ -285,8 +286,8 @@ void MainWindow::connectSignals()
     connect(m_annotationController, &AnnotationController::message, statusBar(), &QStatusBar::showMessage);
     connect(m_reader, &ReaderView::selectionChanged, this, [this](Core::TextPositionSelector s) {
         if (s.isValid() && s.end > s.start)
-            statusBar()->showMessage(tr("Selected %1 characters (%2–%3): C claim, E+digit entity, N note")
-                                         .arg(s.end - s.start)
+            statusBar()->showMessage(tr("Selected %1 (%2–%3): C claim, E+digit entity, N note")
+                                         .arg(countText(s.end - s.start, tr("%n character"), tr("%n characters")))
                                          .arg(s.start)
                                          .arg(s.end));
         else
@@ -451,6 +452,7 @@ void MainWindow::showArticleView(bool article)
 void MainWindow::applyTheme(const QString &theme)
 {
     m_reader->setTheme(theme);
+    m_original->setTheme(theme);
 }
 
 void MainWindow::openHelp()

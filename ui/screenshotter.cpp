@@ -40,16 +40,26 @@ bool Screenshotter::hasContent(const QImage &image)
 void Screenshotter::poll()
 {
     const bool hasArticle = m_window->session()->hasArticle();
+    OriginalView *original = m_window->originalView();
     bool painted = true;
     if (hasArticle) {
-        const int anchored
-            = int(std::count_if(m_window->session()->annotations().cbegin(), m_window->session()->annotations().cend(),
-                [](const Core::Annotation &a) { return a.status != Core::AnchorStatus::Orphaned; }));
+        const QList<Core::Annotation> &annotations = m_window->session()->annotations();
+        const int anchored = int(std::count_if(annotations.cbegin(), annotations.cend(),
+            [](const Core::Annotation &a) { return a.status != Core::AnchorStatus::Orphaned; }));
+        // The original pane: loaded, given this article's annotations (after the reader has painted), its last
+        // highlight pass finished and drawn in a frame. The pass's result alone comes back before the page has
+        // drawn it, and a grab then shows neither the highlights nor the form fields switched off.
         painted = m_window->readerView()->isReady() && (anchored == 0 || m_window->readerView()->paintedMarks() > 0)
-            && m_window->originalView()->isLoaded() && (anchored == 0 || m_window->originalView()->paintedMarks() > 0)
-            && hasContent(m_window->readerView()->grab().toImage())
-            && hasContent(m_window->originalView()->grab().toImage());
+            && original->isLoaded() && original->annotationCount() == annotations.size()
+            && original->highlightsRendered() && hasContent(m_window->readerView()->grab().toImage())
+            && hasContent(original->grab().toImage());
+    } else if (original->isVisible()) {
+        // The first-run screen: the original pane's empty page (a line of text on the theme's background).
+        painted = hasContent(original->grab().toImage());
     }
+    // Ready on two polls in a row: the widgets show the pages' newest frames by then.
+    m_readyPolls = painted ? m_readyPolls + 1 : 0;
+    painted = m_readyPolls >= 2;
     const bool timedOut = m_elapsed.elapsed() > m_timeoutMs;
     if (!painted && !timedOut)
         return;

@@ -13,9 +13,9 @@ class MainWindow;
 
 /// Saves a picture of the main window once both web panes have painted: it polls (every 100 ms, up to
 /// `timeoutMs` milliseconds) until the reader view is ready with its highlights painted, the original page
-/// has loaded with its quote-anchored highlights, and neither pane's
-/// grab is one flat colour, rather than sleeping a fixed time (WebEngine grabs right after loadFinished can
-/// be blank).
+/// has loaded and drawn its quote-anchored highlights (OriginalView::highlightsRendered()), and neither pane's
+/// grab is one flat colour, on two polls in a row, rather than sleeping a fixed time (WebEngine grabs right
+/// after loadFinished can be blank). With no article open, it waits for the original pane's empty page.
 class Screenshotter final : public QObject
 {
     Q_OBJECT
@@ -39,6 +39,7 @@ private:
     int m_timeoutMs;
     QTimer m_timer;
     QElapsedTimer m_elapsed;
+    int m_readyPolls = 0; ///< consecutive polls that found everything painted
 };
 
 } // namespace Gloss::Ui

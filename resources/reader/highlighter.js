@@ -193,7 +193,12 @@
       var t0 = performance.now();
       glossMarks.clear(body() || document);
       var n = glossMarks.paint(segments(), list.map(function (h) { h.title = titleOf(h); return h; }),
-        function (mark, h) { if (h.color) mark.style.backgroundColor = h.color; });
+        function (mark, h) {
+          // reader.css's gloss-entity-other paints --entity-color: set here, or reset so that a mark nested in
+          // another of the kind does not inherit its colour.
+          if (h.color) mark.style.setProperty('--entity-color', h.color);
+          else if (/\bgloss-entity-other\b/.test(h.cls || '')) mark.style.setProperty('--entity-color', 'initial');
+        });
       gloss.lastPaintMs = performance.now() - t0; // in-page time of the last pass (the benchmark reads it)
       return n;
     },

@@ -189,13 +189,22 @@ var glossOriginal = (function () {
     return { exact: idx.text.slice(s, e), prefix: idx.text.slice(Math.max(0, s - 32), s),
              suffix: idx.text.slice(e, e + 32) };
   }
+  // The serial of the last highlight pass known to be drawn: afterFrame(n) notes n two animation frames on, when
+  // the frame holding the pass has been produced (the C++ side asks framed() before it grabs the view).
+  var framedSerial = 0;
+  function afterFrame(serial) {
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () { framedSerial = Math.max(framedSerial, serial); });
+    });
+  }
   function markAt(x, y) {
     var el = document.elementFromPoint(x, y);
     var m = el && el.closest ? el.closest('mark.gloss-hl') : null;
     return m ? m.getAttribute('data-id') : '';
   }
   return {
-    setHighlights: setHighlights, clear: clear, selection: selection, markAt: markAt,
+    setHighlights: setHighlights, clear: clear, selection: selection, markAt: markAt, afterFrame: afterFrame,
+    framed: function () { return framedSerial; },
     focus: function (id) {
       var ok = glossMarks.focus(id);
       var marks = document.querySelectorAll('mark.gloss-hl');

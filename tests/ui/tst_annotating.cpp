@@ -9,6 +9,7 @@
 #include "ui/articlesession.h"
 #include "ui/controllers/annotationcontroller.h"
 #include "ui/helpoverlay.h"
+#include "pagescript.h"
 #include "ui/mainwindow.h"
 #include "ui/panels/annotationeditor.h"
 #include "ui/panels/annotationpanel.h"
@@ -29,6 +30,7 @@
 #include <QTreeView>
 #include <QUndoStack>
 
+using GlossTest::evaluate;
 using namespace Gloss;
 
 namespace {
@@ -39,19 +41,6 @@ QList<Core::Annotation> stored(Core::Database &db, qint64 article)
     return *Core::AnnotationRepository(db).forArticle(article);
 }
 
-/// Runs `script` in a view (reader: main world; original: Gloss's isolated world) and waits for the answer.
-template <typename View> QVariant evaluate(View *view, const QString &script)
-{
-    QVariant out;
-    bool done = false;
-    view->runScript(script, [&](const QVariant &v) {
-        out = v;
-        done = true;
-    });
-    if (!QTest::qWaitFor([&] { return done; }, 10000))
-        return QStringLiteral("<timeout>");
-    return out;
-}
 
 /// Sends a key to the widget that really receives keys in a web view (its focus proxy).
 void key(QWidget *view, Qt::Key k, Qt::KeyboardModifiers mods = Qt::NoModifier)

@@ -11,6 +11,7 @@
 #include "ui/annotationactions.h"
 #include "ui/articlesession.h"
 #include "ui/helpoverlay.h"
+#include "pagescript.h"
 #include "ui/mainwindow.h"
 #include "ui/panels/annotationpanel.h"
 #include "ui/panels/entityregistry.h"
@@ -25,11 +26,11 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
-#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -293,7 +294,8 @@ void tst_Entities::mergeThroughTheRegistry()
     QCOMPARE(entities.all()->size(), 2);
     QCOMPARE(entities.mentionIds(m_councilShort.id)->size(), 3);
 
-    // Three at once: select all (Ctrl+A in the table) with the filter cleared, keep Serbia.
+    // Entities of different types are not merged: select all (Ctrl+A in the table) with the filter cleared,
+    // keep Serbia (GPE) over the council (ORG): refused with a message, nothing changes.
     registry->filterField()->clear();
     QCOMPARE(registry->view()->model()->rowCount(), 2);
     registry->view()->setFocus();
@@ -301,8 +303,11 @@ void tst_Entities::mergeThroughTheRegistry()
     QCOMPARE(registry->selectedIds().size(), 2);
     keep->setCurrentIndex(keep->findData(m_serbia.id));
     QTest::mouseClick(registry->mergeButton(), Qt::LeftButton);
-    QCOMPARE(entities.all()->size(), 1);
-    QCOMPARE(entities.mentionIds(m_serbia.id)->size(), 5);
+    QCOMPARE(entities.all()->size(), 2);
+    QCOMPARE(entities.mentionIds(m_serbia.id)->size(), 2);
+    QCOMPARE(entities.mentionIds(m_councilShort.id)->size(), 3);
+    QTRY_VERIFY2(m_window->statusBar()->currentMessage().contains(QStringLiteral("their types differ")),
+        qPrintable(m_window->statusBar()->currentMessage()));
 }
 
 void tst_Entities::editAndShowMention()
@@ -415,23 +420,11 @@ void tst_Entities::entityKeysFollowTheSchema()
     const Core::Annotation alpha = mention(m_seed, QStringLiteral("Belgrade"), 1, QStringLiteral("ALPHA"), QString());
     m_window->session()->reloadAnnotations();
     // The page repaints after the reload: ask it until the mark is there.
-    QString background;
-    QElapsedTimer waited;
-    waited.start();
-    while (background.isEmpty() && waited.elapsed() < 10000) {
-        bool done = false;
-        m_window->readerView()->runScript(
-            QStringLiteral("(function(){var m=document.querySelector('mark[data-id=\"%1\"]');"
-                           "return m ? getComputedStyle(m).backgroundColor : '';})()")
-                .arg(alpha.id),
-            [&](const QVariant &v) {
-                background = v.toString();
-                done = true;
-            });
-        QTRY_VERIFY(done);
-        if (background.isEmpty())
-            QTest::qWait(20);
-    }
+    const QString script = QStringLiteral("(function(){var m=document.querySelector('mark[data-id=\"%1\"]');"
+                                          "return m ? getComputedStyle(m).backgroundColor : '';})()")
+                               .arg(alpha.id);
+    QTRY_VERIFY_WITH_TIMEOUT(!GlossTest::evaluate(m_window->readerView(), script).toString().isEmpty(), 10000);
+    const QString background = GlossTest::evaluate(m_window->readerView(), script).toString();
     QCOMPARE(background, QStringLiteral("rgba(17, 34, 51, 0.3)"));
     QCOMPARE(Ui::highlightColor(alpha, { { QStringLiteral("ALPHA"), QColor(0x11, 0x22, 0x33) } }),
         QColor(0x11, 0x22, 0x33, 77));

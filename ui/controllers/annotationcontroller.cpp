@@ -5,6 +5,7 @@
 #include "core/commands/annotationcommands.h"
 #include "core/commands/entitycommands.h"
 #include "quoteanchor.h"
+#include "ui/plural.h"
 #include "ui/annotationactions.h"
 #include "ui/articlesession.h"
 #include "ui/panels/annotationeditor.h"
@@ -233,7 +234,9 @@ void AnnotationController::tagAllOccurrences()
         Q_EMIT errorOccurred(r.error().message);
         return;
     }
-    Q_EMIT message(tr("Tagged %n more occurrence(s) of \u201c%1\u201d.", nullptr, tagAll->created()).arg(quote), 4000);
+    Q_EMIT message(countText(tagAll->created(), tr("Tagged %n more occurrence of \u201c%1\u201d."),
+                       tr("Tagged %n more occurrences of \u201c%1\u201d."))
+                       .arg(quote), 4000);
 }
 
 void AnnotationController::reattach(const QString &annotationId)

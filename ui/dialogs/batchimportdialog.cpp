@@ -1,5 +1,7 @@
 #include "batchimportdialog.h"
 
+#include "ui/plural.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -59,7 +61,7 @@ void BatchImportDialog::showResult(const QList<BatchImportItem> &items, bool can
         else
             failures << QStringLiteral("%1\n    %2").arg(i.source, i.error);
     }
-    QString text = tr("%n article(s) imported", nullptr, ok);
+    QString text = countText(ok, tr("%n article imported"), tr("%n articles imported"));
     if (!failures.isEmpty())
         text += tr(", %n failed", nullptr, int(failures.size()));
     if (cancelled)

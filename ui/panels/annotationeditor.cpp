@@ -36,14 +36,12 @@ AnnotationEditor::AnnotationEditor(QWidget *parent)
     auto *noteLabel = new QLabel(tr("&Note:"), this);
     noteLabel->setBuddy(m_note);
     m_note->setAccessibleName(tr("Note"));
-    m_note->setPlaceholderText(tr("A note on this annotation"));
     m_note->setTabChangesFocus(true);
     m_note->setMaximumHeight(90);
     auto *attrLabel = new QLabel(tr("A&ttributes:"), this);
     attrLabel->setBuddy(m_attributes);
     m_attributes->setAccessibleName(tr("Attributes"));
     m_attributes->setAccessibleDescription(tr("One attribute per line as key: value, e.g. verdict: false"));
-    m_attributes->setPlaceholderText(tr("verdict: supported\ncheckWorthiness: 4"));
     m_attributes->setTabChangesFocus(true);
     m_attributes->setMaximumHeight(70);
     form->addRow(noteLabel, m_note);
@@ -75,6 +73,10 @@ void AnnotationEditor::setAnnotation(const Core::Annotation &annotation)
     m_annotation = annotation;
     const bool any = !annotation.id.isEmpty();
     setEnabled(any);
+    // The hints show only on an annotation being edited: on the empty, disabled editor a greyed example read as
+    // if it were stored data.
+    m_note->setPlaceholderText(any ? tr("A note on this annotation") : QString());
+    m_attributes->setPlaceholderText(any ? attributesHint() : QString());
     if (!any) {
         m_heading->setText(tr("No annotation selected"));
         m_quote->clear();
@@ -111,6 +113,11 @@ void AnnotationEditor::focusNote()
 {
     m_note->setFocus(Qt::ShortcutFocusReason);
     m_note->moveCursor(QTextCursor::End);
+}
+
+QString AnnotationEditor::attributesHint()
+{
+    return tr("Attributes, one per line as name: value");
 }
 
 QString AnnotationEditor::attributesToText(const QJsonObject &attributes)

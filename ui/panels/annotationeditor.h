@@ -33,6 +33,8 @@ public:
 
     static QString attributesToText(const QJsonObject &attributes);
     static QJsonObject attributesFromText(const QString &text);
+    /// The attributes field's placeholder: how to write attributes, worded so it cannot pass for stored data.
+    static QString attributesHint();
 
 Q_SIGNALS:
     void saveRequested(const Gloss::Core::Annotation &edited);

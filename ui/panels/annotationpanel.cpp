@@ -1,6 +1,7 @@
 #include "annotationpanel.h"
 
 #include "annotationeditor.h"
+#include "ui/plural.h"
 #include "ui/reader/highlightstyle.h"
 
 #include <QCheckBox>
@@ -73,6 +74,7 @@ AnnotationPanel::AnnotationPanel(QWidget *parent)
     m_kind->addItem(tr("Highlights"), QStringLiteral("highlight"));
     m_kind->setAccessibleName(tr("Filter by kind"));
     m_label->setAccessibleName(tr("Filter by label"));
+    m_label->addItem(tr("All labels"), QString()); // before any article too, as the other filters
     m_creator->setAccessibleName(tr("Filter by annotator"));
     m_creator->addItem(tr("All annotators"), QString());
     m_entity->setAccessibleName(tr("Filter by entity"));
@@ -225,7 +227,9 @@ void AnnotationPanel::setAnnotations(const QList<Core::Annotation> &annotations)
         entities += a.kind == Core::AnnotationKind::Entity;
         orphans += a.status == Core::AnchorStatus::Orphaned;
     }
-    QString summary = tr("%1 claims, %2 entity mentions").arg(claims).arg(entities);
+    QString summary = tr("%1, %2")
+                          .arg(countText(claims, tr("%n claim"), tr("%n claims")),
+                              countText(entities, tr("%n entity mention"), tr("%n entity mentions")));
     if (orphans)
         summary += tr(", %1 orphaned").arg(orphans);
     m_summary->setText(summary);

@@ -5,6 +5,7 @@
 #include "core/models/entitylistmodel.h"
 #include "core/storage/entityrepository.h"
 #include "ui/articlesession.h"
+#include "ui/plural.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -250,8 +251,8 @@ void EntityRegistry::showCurrent()
     m_type->setCurrentIndex(std::max(0, m_type->findData(u.entity.type)));
     m_mentionsTitle->setText(
         tr("Mentions of %1: %2 in %3")
-            .arg(u.entity.name, u.mentions == 1 ? tr("1 mention") : tr("%1 mentions").arg(u.mentions),
-                u.articles == 1 ? tr("1 article") : tr("%1 articles").arg(u.articles)));
+            .arg(u.entity.name, countText(u.mentions, tr("%n mention"), tr("%n mentions")),
+                countText(u.articles, tr("%n article"), tr("%n articles"))));
     auto mentions = Core::EntityRepository(m_session->database()).mentions(id);
     if (!mentions) {
         Q_EMIT errorOccurred(mentions.error().message);
@@ -285,7 +286,7 @@ void EntityRegistry::updateMergeControls()
         for (const Core::EntityUsage &u : std::as_const(selected))
             m_survivor->addItem(tr("%1 (%2, %3)")
                                     .arg(u.entity.name, u.entity.type,
-                                        u.mentions == 1 ? tr("1 mention") : tr("%1 mentions").arg(u.mentions)),
+                                        countText(u.mentions, tr("%n mention"), tr("%n mentions"))),
                 u.entity.id);
         if (const int i = m_survivor->findData(previous); i >= 0)
             m_survivor->setCurrentIndex(i);
@@ -300,9 +301,9 @@ void EntityRegistry::updateSummary()
     const int all = m_model->rowCount();
     const int shown = m_proxy->rowCount();
     if (shown == all)
-        m_summary->setText(all == 1 ? tr("1 entity") : tr("%1 entities").arg(all));
+        m_summary->setText(countText(all, tr("%n entity"), tr("%n entities")));
     else
-        m_summary->setText(tr("%1 of %2 entities").arg(shown).arg(all));
+        m_summary->setText(tr("%1 of %2").arg(shown).arg(countText(all, tr("%n entity"), tr("%n entities"))));
 }
 
 Core::Result<void> EntityRegistry::saveCurrent()

@@ -1,6 +1,7 @@
 #include "libraryitemdelegate.h"
 
 #include "core/models/articlelistmodel.h"
+#include "ui/plural.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -57,7 +58,7 @@ QString LibraryItemDelegate::detailText(const QModelIndex &index) const
     if (published.isValid())
         parts << published.toUTC().date().toString(QStringLiteral("d MMM yyyy"));
     const int annotations = index.data(Core::ArticleListModel::AnnotationCountRole).toInt();
-    parts << tr("%n annotation(s)", nullptr, annotations);
+    parts << countText(annotations, tr("%n annotation"), tr("%n annotations"));
     if (m_readingState) {
         const QString state = m_readingState(index.data(Core::ArticleListModel::IdRole).toLongLong());
         if (!state.isEmpty())

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QMouseEvent>
 #include <QPointer>
+#include <QTimer>
 #include <QWebEnginePage>
 #include <QWebEngineScript>
 #include <QWebEngineSettings>
@@ -21,6 +22,10 @@ namespace Gloss::Ui {
 namespace {
 
 constexpr quint32 scriptWorld = QWebEngineScript::ApplicationWorld;
+/// How often, and how many times, the page is asked whether it has drawn the last highlight pass (5 s in all:
+/// a hidden page draws nothing, and the question stops).
+constexpr int framePollMs = 50;
+constexpr int framePollAttempts = 100;
 
 /// Decides navigation for stored snapshots (Ghostwriter's sandboxedwebpage is the model): the snapshot itself
 /// loads; a clicked link opens in the system browser; anything else is refused.
@@ -52,6 +57,11 @@ QString jsString(const QString &s)
     return QString::fromUtf8(QJsonDocument(QJsonArray { s }).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
 }
 
+QString cssHex(const QColor &c)
+{
+    return c.name(QColor::HexRgb);
+}
+
 } // namespace
 
 OriginalView::OriginalView(OfflineProfile *profile, QWidget *parent)
@@ -72,10 +82,15 @@ OriginalView::OriginalView(OfflineProfile *profile, QWidget *parent)
         m_anchored = 0;
     });
     connect(this, &QWebEngineView::loadFinished, this, [this](bool ok) {
+        if (m_showingEmpty) { // the empty page: nothing to anchor in, no snapshot loaded
+            m_loaded = false;
+            return;
+        }
         m_loaded = ok;
         if (ok)
             paintHighlights();
     });
+    showEmptyPage();
 }
 
 OriginalView::~OriginalView()
@@ -90,6 +105,10 @@ void OriginalView::showSnapshot(qint64 articleId, const Core::Snapshot &snapshot
     m_loaded = false; // the old page gets no highlights meant for the new one
     m_paintedMarks = 0;
     m_anchored = 0;
+    m_showingEmpty = false;
+    // A page that sets no background is drawn on white, as a browser shows it (the theme's dark background
+    // would leave its default black text unreadable).
+    page()->setBackgroundColor(Qt::white);
     QByteArray mime = snapshot.contentType.toLatin1();
     if (mime.isEmpty())
         mime = QByteArrayLiteral("text/html");
@@ -104,7 +123,38 @@ void OriginalView::showSnapshot(qint64 articleId, const Core::Snapshot &snapshot
 void OriginalView::clear()
 {
     m_annotations.clear();
-    setHtml(QStringLiteral("<html><body></body></html>"));
+    showEmptyPage();
+}
+
+void OriginalView::setTheme(const QString &theme)
+{
+    if (theme == m_theme)
+        return;
+    m_theme = theme;
+    if (m_showingEmpty)
+        showEmptyPage();
+}
+
+void OriginalView::showEmptyPage()
+{
+    m_showingEmpty = true;
+    m_loaded = false;
+    m_paintedMarks = 0;
+    m_anchored = 0;
+    // The page background shows before the document paints: the theme's, not a white block in the dark theme.
+    const QColor bg = themeBackground(m_theme);
+    page()->setBackgroundColor(bg);
+    const QString html
+        = QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>"
+                         "html, body { height: 100%; margin: 0; } "
+                         "body { background: %1; color: %2; color-scheme: %3; display: flex; align-items: center; "
+                         "justify-content: center; text-align: center; padding: 0 2em; box-sizing: border-box; "
+                         "font: 14px system-ui, 'DejaVu Sans', sans-serif; }"
+                         "</style></head><body><p>%4</p></body></html>")
+              .arg(cssHex(bg), cssHex(themeMutedText(m_theme)),
+                  m_theme == u"dark" ? QStringLiteral("dark") : QStringLiteral("light"),
+                  tr("The stored original of the article shows here.").toHtmlEscaped());
+    setHtml(html);
 }
 
 void OriginalView::setAnnotations(const QList<Core::Annotation> &annotations)
@@ -174,7 +224,34 @@ void OriginalView::paintHighlights()
             self->m_lastPaintMs = o.value(QStringLiteral("ms")).toDouble();
             self->m_doneSerial = serial;
             Q_EMIT self->highlightsPainted(self->m_paintedMarks, self->m_anchored);
+            if (self && !self->m_dying && serial == self->m_paintSerial) {
+                self->page()->runJavaScript(QStringLiteral("glossOriginal.afterFrame(%1)").arg(serial), scriptWorld);
+                self->waitForFrame(serial, 0);
+            }
         });
+    });
+}
+
+void OriginalView::waitForFrame(int serial, int attempt)
+{
+    // The pass's result comes back before the page has drawn it: a grab right then shows the page without its
+    // highlights (the screenshot could be saved so). The page notes the pass two animation frames later, once
+    // the frame with it has been produced; it is asked here until it has (or a newer pass or page supersedes it).
+    QTimer::singleShot(framePollMs, this, [this, serial, attempt] {
+        if (m_dying || serial != m_paintSerial || !m_loaded)
+            return;
+        QPointer<OriginalView> self(this);
+        page()->runJavaScript(QStringLiteral("typeof glossOriginal !== 'undefined' ? glossOriginal.framed() : 0"),
+            scriptWorld, [self, serial, attempt](const QVariant &framed) {
+                if (!self || self->m_dying || serial != self->m_paintSerial)
+                    return;
+                if (framed.toInt() >= serial) {
+                    self->m_renderedSerial = serial;
+                    Q_EMIT self->highlightFrameRendered();
+                } else if (attempt + 1 < framePollAttempts) {
+                    self->waitForFrame(serial, attempt + 1);
+                }
+            });
     });
 }
 

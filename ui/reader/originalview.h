@@ -29,11 +29,21 @@ public:
 
     /// Shows the snapshot bytes with their content type and charset.
     void showSnapshot(qint64 articleId, const Core::Snapshot &snapshot);
+    /// Shows the empty page (what the view shows before any article): a line of muted text on the theme's
+    /// background.
     void clear();
+    /// The reader theme ("light", "sepia", "dark"): the colours of the empty page. A stored original keeps its
+    /// own colours (on white where it sets none, as a browser shows it).
+    void setTheme(const QString &theme);
+    QString theme() const { return m_theme; }
+    /// True while the empty page is shown instead of a snapshot.
+    bool isEmpty() const { return m_showingEmpty; }
 
     /// Paints these annotations by quote once the page has loaded (orphans too: their quote may still be in
     /// the original).
     void setAnnotations(const QList<Core::Annotation> &annotations);
+    /// How many annotations the view was last given (set back to none by showSnapshot()).
+    qsizetype annotationCount() const { return m_annotations.size(); }
     /// The label schema's colours for entity types without a built-in colour (see highlightColor()).
     void setEntityColors(const EntityColors &colors);
     /// Scrolls to an annotation's highlight and outlines it.
@@ -52,11 +62,18 @@ public:
     /// True when the page has loaded and the last highlight pass asked for has finished (whether or not the
     /// quotes were found in this page).
     bool highlightsSettled() const { return m_loaded && m_paintSerial > 0 && m_doneSerial == m_paintSerial; }
+    /// True when, besides highlightsSettled(), the page has drawn a frame with the last pass in it (its
+    /// highlights, its form fields switched off): a grab of the view shows them. The result of a pass comes back
+    /// before the page has drawn it; this waits two animation frames in the page. Stays false while the view is
+    /// hidden (a hidden page draws no frames).
+    bool highlightsRendered() const { return highlightsSettled() && m_renderedSerial == m_paintSerial; }
     /// Milliseconds the page's script spent on the last highlight pass (anchoring by quote and painting).
     double lastPaintMs() const { return m_lastPaintMs; }
 
 Q_SIGNALS:
     void highlightsPainted(int marks, int anchored);
+    /// The last highlight pass is in a frame the page has drawn (see highlightsRendered()).
+    void highlightFrameRendered();
     void annotationClicked(const QString &annotationId);
 
 protected:
@@ -66,6 +83,8 @@ protected:
 private:
     void paintHighlights();
     void ensureScript(const std::function<void()> &then);
+    void showEmptyPage();
+    void waitForFrame(int serial, int attempt);
 
     OfflineProfile *m_profile = nullptr;
     QList<Core::Annotation> m_annotations;
@@ -73,6 +92,9 @@ private:
     int m_loadSerial = 0;
     int m_paintSerial = 0;
     int m_doneSerial = 0;
+    int m_renderedSerial = 0;
+    QString m_theme = QStringLiteral("light");
+    bool m_showingEmpty = false;
     bool m_loaded = false;
     int m_paintedMarks = 0;
     int m_anchored = 0;

@@ -283,9 +283,7 @@ void ReaderView::setTheme(const QString &theme)
     page()->runJavaScript(
         QStringLiteral("window.gloss && window.gloss.setTheme(%1)").arg(jsString(theme)), QWebEngineScript::MainWorld);
     // The page background shows before the document paints; keep it in the theme's colour.
-    page()->setBackgroundColor(theme == u"dark" ? QColor(0x1c, 0x1d, 0x1f)
-            : theme == u"sepia"                 ? QColor(0xf4, 0xec, 0xd8)
-                                                : QColor(0xfb, 0xfa, 0xf7));
+    page()->setBackgroundColor(themeBackground(theme));
 }
 
 void ReaderView::setTypography(const Typography &typography)
