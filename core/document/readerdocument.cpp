@@ -14,9 +14,10 @@ bool isCollapsibleSpace(QChar c)
     return u > 0x7f && c.isSpace();
 }
 
+// Characters that never reach the reader text: controls, U+FEFF and U+00AD SOFT HYPHEN (see the class comment).
 bool isDroppedControl(char16_t u)
 {
-    return (u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u < 0xa0) || u == 0xFEFF;
+    return (u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u < 0xa0) || u == 0xFEFF || u == 0x00AD;
 }
 
 void appendEscaped(QString &out, QStringView text, bool attribute)

@@ -57,11 +57,11 @@ constexpr auto kTagsFrom = [] {
 
 } // namespace
 
-Tag tagOf(const xmlNode *n)
+namespace {
+
+Tag lookUpTag(const char *s)
 {
-    // By length, then comparing the bytes of the few names of that length: this runs for every element visit of
-    // every pass, and a hash lookup (strlen, hash, compare) was a tenth of the extraction time.
-    const char *s = reinterpret_cast<const char *>(n->name);
+    // By length, then comparing the bytes of the few names of that length.
     if (!s)
         return Tag::Other;
     std::size_t len = 0;
@@ -73,6 +73,23 @@ Tag tagOf(const xmlNode *n)
         if (std::memcmp(s, kTags[i].name.data(), len) == 0)
             return kTags[i].tag;
     return Tag::Other;
+}
+
+// xmlNode::extra of an element holds its Tag + 1 once looked up (0: not yet). libxml2 uses the field only for
+// XPath/XSLT and its text reader, none of which touches the documents extraction parses.
+constexpr unsigned short kTagCached = 0x8000;
+
+} // namespace
+
+Tag tagOf(const xmlNode *n)
+{
+    // This runs for every element visit of every pass: the name is looked up once per element and kept in the node.
+    if (n->type == XML_ELEMENT_NODE && (n->extra & kTagCached))
+        return static_cast<Tag>(n->extra & ~kTagCached);
+    const Tag t = lookUpTag(reinterpret_cast<const char *>(n->name));
+    if (n->type == XML_ELEMENT_NODE && n->extra == 0)
+        const_cast<xmlNode *>(n)->extra = static_cast<unsigned short>(kTagCached | static_cast<unsigned short>(t));
+    return t;
 }
 
 std::string_view attr(const xmlNode *n, const char *name)

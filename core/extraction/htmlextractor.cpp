@@ -31,6 +31,14 @@ constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PAR
 // drops one this long (the decks AEB leaves out run 50 to 140 characters; leads kept by trafilatura-eval 140 to 400).
 constexpr qsizetype kLeadParagraphLength = 140;
 
+// The prose climb (see Engine::run): how far up it looks, and the share of the page's prose (Info::goodText of
+// <body>) an ancestor must hold to replace a winner that holds less than half of it.
+constexpr int kProseClimbLevels = 8;
+constexpr double kProseClimbShare = 0.85;
+// The table climb (see Engine::run): prose (Info::goodText) beside a table that must be there for a winner inside the
+// table to give way to the block that holds both.
+constexpr int kTableClimbProse = 300;
+
 enum Flag : unsigned { StripUnlikely = 1, WeightClasses = 2, CleanConditionally = 4 };
 
 // Class/id keyword lists (substring tests on the lower-cased "class id" string), after Readability.js REGEXPS.
@@ -428,6 +436,7 @@ private:
         return m_info[idx - 1];
     }
     void clean(xmlNode *e, int inTable, int inCode);
+    void scoreLooseRuns(xmlNode *e, std::vector<xmlNode *> &candidates);
     void countBeforeCleaning(xmlNode *e, bool inLink);
     // True when `e` holds more than half of the page's text, most of it outside links: a wrapper that libxml2
     // misnested or that a site named oddly, not the menu or box it looks like. Only for subtrees clean() has not
@@ -455,6 +464,7 @@ private:
     unsigned m_flags;
     std::vector<Info> m_info;
     bool m_titleHeadingRemoved = false;
+    xmlNode *m_titleArticle = nullptr; // the <article> that held the page's headline, if any
     int m_bodyText = 0;
     int m_rootText = 0;
 };
@@ -719,6 +729,11 @@ void Engine::clean(xmlNode *e, int inTable, int inCode)
             const QString text = innerText(c);
             if (similarTitle(text, m_page.metadata.title)) {
                 m_titleHeadingRemoved = true;
+                for (xmlNode *p = e; p && isElement(p); p = p->parent)
+                    if (tagOf(p) == Tag::Article) {
+                        m_titleArticle = p;
+                        break;
+                    }
                 drop = true;
             }
         }
@@ -882,6 +897,37 @@ void Engine::addScore(xmlNode *e, int text, int commas, bool pseudo, std::vector
     }
 }
 
+// Loose text among the blocks of e ("div to p"): each run of inline content between blocks and <br> line breaks
+// is a paragraph of its own, as Readability.js makes it when it wraps phrasing content in <p>.
+void Engine::scoreLooseRuns(xmlNode *e, std::vector<xmlNode *> &candidates)
+{
+    int text = 0, commas = 0;
+    for (xmlNode *c = e->children;; c = c->next) {
+        bool boundary = !c;
+        if (c && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)) {
+            const TextCount tc = textCount(c);
+            text += tc.chars;
+            commas += tc.commas;
+        } else if (c && isElement(c)) {
+            const Tag t = tagOf(c);
+            const Info &ci = info(c);
+            if (t == Tag::Br || isBlockForDivToP(t) || ci.blockDesc)
+                boundary = true;
+            else {
+                text += ci.text;
+                commas += ci.commas;
+            }
+        }
+        if (boundary) {
+            if (text >= 25)
+                addScore(e, text, commas, true, candidates);
+            text = commas = 0;
+        }
+        if (!c)
+            break;
+    }
+}
+
 void Engine::scoreParagraphs(xmlNode *e, std::vector<xmlNode *> &candidates)
 {
     for (xmlNode *c = e->children; c; c = c->next) {
@@ -906,8 +952,9 @@ void Engine::scoreParagraphs(xmlNode *e, std::vector<xmlNode *> &candidates)
                 addScore(c, i.text, i.commas, false, candidates);
             continue;
         }
-        if (i.blockDesc && i.inlineText >= 25 && t != Tag::Body && t != Tag::Html)
-            addScore(c, i.inlineText, i.inlineCommas, true, candidates); // loose text among blocks ("div to p")
+        if (i.blockDesc && i.inlineText >= 25 && t != Tag::Body && t != Tag::Html) {
+            scoreLooseRuns(c, candidates); // loose text among blocks ("div to p")
+        }
         if (c->children)
             scoreParagraphs(c, candidates);
     }
@@ -1029,6 +1076,59 @@ int taggedTextLength(const xmlNode *e, bool (*match)(Tag))
     return n;
 }
 
+// What _cleanConditionally weighs in a subtree, gathered in one walk (the same figures as textLength(),
+// taggedTextLength() for lists and for headings, linkTextLength(), commaCount() and countTag() for <p>, <img>,
+// <li> and <input>, which each walked the subtree again).
+struct ConditionalTally
+{
+    int text = 0; // textLength()
+    int listText = 0; // taggedTextLength(Ul or Ol)
+    int headingText = 0; // taggedTextLength(isHeading)
+    int linkText = 0; // linkTextLength()
+    int commas = 0; // commaCount()
+    int p = 0, img = 0, li = 0, input = 0;
+};
+
+// Each figure counts a text node when no script/style/noscript/template lies between it and where that figure
+// starts counting (the element itself, or the list, heading or link that holds the text), as the separate walks
+// did. `skip*`: such an element lies on that stretch of the path.
+void tallyConditional(const xmlNode *e, ConditionalTally &t, bool skip, bool inList, bool skipList, bool inHeading,
+    bool skipHeading, bool inLink, bool skipLink)
+{
+    for (const xmlNode *c = e->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE) {
+            const TextCount tc = textCount(c);
+            t.commas += tc.commas;
+            if (!skip)
+                t.text += tc.chars;
+            if (inList && !skipList)
+                t.listText += tc.chars;
+            if (inHeading && !skipHeading)
+                t.headingText += tc.chars;
+            if (inLink && !skipLink)
+                t.linkText += tc.chars;
+            continue;
+        }
+        if (!isElement(c))
+            continue;
+        const Tag tag = tagOf(c);
+        t.p += tag == Tag::P;
+        t.img += tag == Tag::Img;
+        t.li += tag == Tag::Li;
+        t.input += tag == Tag::Input;
+        const bool skipped = tag == Tag::Script || tag == Tag::Style || tag == Tag::Noscript || tag == Tag::Template;
+        // The outermost list / heading / link starts its count (an inner one is inside the outer one's text).
+        const bool startsList = !inList && (tag == Tag::Ul || tag == Tag::Ol);
+        const bool startsHeading = !inHeading && isHeading(tag);
+        const bool startsLink = !inLink && tag == Tag::A;
+        if (c->children)
+            tallyConditional(c, t, skip || skipped, inList || startsList,
+                startsList ? skipped : (skipList || skipped), inHeading || startsHeading,
+                startsHeading ? skipped : (skipHeading || skipped), inLink || startsLink,
+                startsLink ? skipped : (skipLink || skipped));
+    }
+}
+
 // Readability.js _cleanConditionally for one element (lengths counted on the bytes, no string copies).
 bool Engine::shouldRemoveConditionally(xmlNode *e)
 {
@@ -1042,10 +1142,12 @@ bool Engine::shouldRemoveConditionally(xmlNode *e)
     for (const xmlNode *p = e->parent; p && isElement(p); p = p->parent)
         if (tagOf(p) == Tag::Table && isDataTableElement(const_cast<xmlNode *>(p)))
             return false;
-    const int contentLength = textLength(e);
+    ConditionalTally tally;
+    tallyConditional(e, tally, false, false, false, false, false, false, false);
+    const int contentLength = tally.text;
     bool isList = t == Tag::Ul || t == Tag::Ol;
     if (!isList && contentLength > 0)
-        isList = double(taggedTextLength(e, [](Tag x) { return x == Tag::Ul || x == Tag::Ol; })) / contentLength > 0.9;
+        isList = double(tally.listText) / contentLength > 0.9;
     const int weight = (m_flags & WeightClasses) ? classWeight(e) : 0;
     if (weight != 0)
         usedFlags |= WeightClasses;
@@ -1053,17 +1155,16 @@ bool Engine::shouldRemoveConditionally(xmlNode *e)
         return false;
     if (weight < 0)
         return true;
-    if (commaCount(e) >= 10)
+    if (tally.commas >= 10)
         return false;
-    const int p = countTag(e, Tag::P);
-    const int img = countTag(e, Tag::Img);
-    const int li = countTag(e, Tag::Li) - 100;
-    const int input = countTag(e, Tag::Input);
-    const double headingDensity
-        = contentLength ? double(taggedTextLength(e, [](Tag x) { return isHeading(x); })) / contentLength : 0;
+    const int p = tally.p;
+    const int img = tally.img;
+    const int li = tally.li - 100;
+    const int input = tally.input;
+    const double headingDensity = contentLength ? double(tally.headingText) / contentLength : 0;
     if (contentLength <= 45 && isBoilerplateLabel(innerText(e)))
         return true;
-    const double linkDensity = contentLength ? double(linkTextLength(e)) / contentLength : 0;
+    const double linkDensity = contentLength ? double(tally.linkText) / contentLength : 0;
     const bool inFigure = hasAncestor(e, Tag::Figure);
     bool remove = (img > 1 && double(p) / img < 0.5 && !inFigure) || (!isList && li > p) || (input > p / 3)
         || (!isList && headingDensity < 0.9 && contentLength < 25 && (img == 0 || img > 2) && !inFigure)
@@ -1072,7 +1173,7 @@ bool Engine::shouldRemoveConditionally(xmlNode *e)
         for (const xmlNode *c = e->children; c; c = c->next)
             if (isElement(c) && c->children && c->children->next)
                 return remove;
-        if (img == countTag(e, Tag::Li))
+        if (img == tally.li)
             return false;
     }
     return remove;
@@ -1233,6 +1334,26 @@ std::vector<xmlNode *> Engine::run()
     if (!top || top == body) {
         content.push_back(body);
     } else {
+        if (!markedByPage && m_titleArticle) {
+            // Several posts on one page (infinite scroll, a feed, a recipe split into <article> boxes): the
+            // <article> that holds the page's headline is the page's article, though another scores higher, as
+            // long as it holds some prose (Trafilatura's heading proximity, at the level of <article> elements).
+            xmlNode *otherArticle = nullptr;
+            for (xmlNode *p = top; p && p != body && isElement(p); p = p->parent)
+                if (tagOf(p) == Tag::Article) {
+                    otherArticle = p;
+                    break;
+                }
+            if (otherArticle && otherArticle != m_titleArticle && !isDescendant(otherArticle, m_titleArticle)
+                && !isDescendant(m_titleArticle, otherArticle)
+                && info(m_titleArticle).goodText * 10 >= info(top).goodText) {
+                top = m_titleArticle;
+                if (!info(top).initialized) {
+                    std::vector<xmlNode *> dummy;
+                    initialize(top, dummy);
+                }
+            }
+        }
         if (!markedByPage) {
             // Readability: when several near-top candidates share an ancestor, the ancestor is the article.
             std::vector<xmlNode *> sorted = candidates;
@@ -1294,8 +1415,54 @@ std::vector<xmlNode *> Engine::run()
                 else
                     break;
             }
+            // A winner inside a table (a cell, a row) next to the paragraphs of the article: the table is a part of
+            // the article (a list of names, a box of figures), and the block around it is the article.
+            {
+                xmlNode *table = nullptr;
+                for (xmlNode *p = top; p && p != body && isElement(p); p = p->parent)
+                    if (tagOf(p) == Tag::Table) {
+                        table = p;
+                        break;
+                    }
+                if (table && table->parent && table->parent != body && isElement(table->parent)) {
+                    int prose = 0;
+                    for (xmlNode *c = table->parent->children; c; c = c->next)
+                        if (isElement(c) && c != table && tagOf(c) != Tag::Table)
+                            prose += info(c).goodText;
+                    if (prose >= kTableClimbProse)
+                        top = table->parent;
+                }
+            }
+            // A winner with under half of the page's prose is a part of the article (an intro box, one section,
+            // one column of a layout grid): the nearest ancestor (at most kProseClimbLevels up) that holds
+            // kProseClimbShare of it, with few links, is (Trafilatura's check of the parent when the chosen block
+            // is a small part of it, measured against the whole page).
+            // Only on the first pass: the passes with fewer cleaning rules count boilerplate as prose.
+            if (const int pageProse = info(body).goodText;
+                (m_flags & StripUnlikely) && pageProse > 0 && info(top).goodText * 2 < pageProse) {
+                int levels = 0;
+                for (xmlNode *p = top->parent; p && p != body && isElement(p) && levels < kProseClimbLevels;
+                    p = p->parent, ++levels) {
+                    const Info &pi = info(p);
+                    if (pi.text && pi.link * 5 >= pi.text)
+                        break; // link density 0.2: navigation and teaser grids, not the article
+                    if (pi.goodText >= pageProse * kProseClimbShare) {
+                        top = p;
+                        break;
+                    }
+                }
+            }
         }
         topScore = info(top).score;
+        // The block chosen after the climbs, one ancestor a line ("tag<TAB>class id"), between FINALTOP and END
+        // markers that analysis scripts look for.
+        if (lcExtraction().isDebugEnabled()) {
+            QString path;
+            for (const xmlNode *p = top; p && isElement(p); p = p->parent)
+                path = QString::fromUtf8(reinterpret_cast<const char *>(p->name)) + u'\t'
+                    + QString::fromStdString(classAndId(p)).simplified() + u"\n" + path;
+            qCDebug(lcExtraction).noquote() << QStringLiteral("FINALTOP\n") + path + QStringLiteral("END");
+        }
         for (const xmlNode *p = top; p && isElement(p); p = p->parent) {
             const std::string d = lower(attr(p, "dir"));
             if (!d.empty()) {
@@ -1410,6 +1577,27 @@ QString longestProseLiteral(const QString &source)
     return best;
 }
 
+// An articleBody that is HTML with its markup escaped as entities ("&lt;p&gt;..."): some CMSs escape the body twice
+// before they put it into JSON-LD. Returns the body with one level of entities decoded (libxml2's HTML parser does
+// the decoding), or the body unchanged when it holds no escaped tags.
+QString unescapeEscapedMarkup(const QString &body)
+{
+    if (!body.contains(u"&lt;") || !(body.contains(u"&lt;p") || body.contains(u"&lt;br") || body.contains(u"&lt;div")))
+        return body;
+    const QByteArray utf8 = QByteArrayLiteral("<html><body><div>") + body.toUtf8() + QByteArrayLiteral("</div></body></html>");
+    xmlDocPtr doc = htmlReadMemory(utf8.constData(), int(utf8.size()), nullptr, "UTF-8", kParseOptions);
+    if (!doc)
+        return body;
+    QString decoded;
+    if (xmlNode *r = xmlDocGetRootElement(doc)) {
+        xmlChar *content = xmlNodeGetContent(r);
+        decoded = QString::fromUtf8(reinterpret_cast<const char *>(content));
+        xmlFree(content);
+    }
+    xmlFreeDoc(doc);
+    return decoded.isEmpty() ? body : decoded;
+}
+
 // Adds a JSON-provided body (plain text with newlines, or an HTML fragment) to the builder.
 void addJsonBody(const QString &body, ReaderBuilder &builder)
 {
@@ -1438,10 +1626,59 @@ QString blockText(const ReaderNode &n)
 }
 
 // Calls-to-action and page furniture that sit inside article containers: newsletter and app prompts,
-// "follow us", "read more" teasers, copyright lines. Only short blocks are judged.
+// "follow us", "read more" teasers, copyright lines. Only short blocks are judged: up to 250 characters on all
+// signals, up to kLongCallToAction on the phrases that no article sentence uses (a reprint notice run into one
+// paragraph with its contact line).
+constexpr qsizetype kLongCallToAction = 320;
+
+// A literal prefilter for the call-to-action patterns below: every alternative of a pattern contains one of its
+// literals, so when none occurs in the text (ASCII case folded), the pattern cannot match and PCRE2 need not
+// run. The text is folded only when no character in it folds onto an ASCII letter under PCRE2's Unicode caseless
+// matching (U+017F long s, U+212A Kelvin sign); otherwise the caller runs the pattern.
+struct LiteralSet
+{
+    std::vector<std::string> byFirst[128];
+    explicit LiteralSet(std::initializer_list<const char *> literals)
+    {
+        for (const char *l : literals)
+            byFirst[static_cast<unsigned char>(l[0])].emplace_back(l); // every literal has two characters or more
+    }
+    // `folded`: the text with ASCII letters lower-cased, every other character as 0x80 (never in a literal).
+    bool anyIn(const std::string &folded) const
+    {
+        const size_t n = folded.size();
+        for (size_t i = 0; i < n; ++i) {
+            const auto c = static_cast<unsigned char>(folded[i]);
+            if (c >= 128)
+                continue;
+            for (const std::string &l : byFirst[c])
+                if (l.size() <= n - i && folded[i + 1] == l[1]
+                    && std::memcmp(folded.data() + i + 2, l.data() + 2, l.size() - 2) == 0)
+                    return true;
+        }
+        return false;
+    }
+};
+
+bool foldForPrefilter(const QString &text, std::string &folded)
+{
+    folded.resize(size_t(text.size()));
+    const QChar *chars = text.constData();
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t u = chars[i].unicode();
+        if (u < 128)
+            folded[size_t(i)] = char(u >= 'A' && u <= 'Z' ? u + 32 : u);
+        else if (u == 0x017F || u == 0x212A)
+            return false;
+        else
+            folded[size_t(i)] = char(0x80);
+    }
+    return true;
+}
+
 bool isCallToAction(const QString &text)
 {
-    if (text.size() > 250)
+    if (text.size() > kLongCallToAction)
         return false;
     // Split in two so that PCRE2 can use its start-of-match optimisation: one alternative that may begin
     // anywhere (".{0,40}" after "^") in a single pattern made it try every alternative at every position.
@@ -1483,7 +1720,36 @@ bool isCallToAction(const QString &text)
                        "voir aussi|leer más|lea (también|más)|lee también|vea también|mira también|"
                        "advertisement|sponsored|anzeige)\\b\\s*[:|»>\\-–—]"),
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
-    if (text.contains(prefix) || text.contains(atStart) || text.contains(anywhere))
+    // One literal of each alternative of `anywhere`, `atStart` and `prefix` (see LiteralSet).
+    static const LiteralSet anywhereLiterals { "subscribe ", "sign up ", "newsletter", "click here", "follow ",
+        "download ", "get the app", "all rights reserved", "have a tip?", "share this ", "is not responsible for",
+        "enable javascript", "update your browser", "cookie", "sign in to", "log in to", "account",
+        "already a subscriber", "abonnieren", "jetzt ", "inscrivez-vous", "abonnez-vous", "suscr", "copyright",
+        " what you think", "sharing is caring", "this slideshow requires javascript", "guenos en", "canal de ",
+        "cancela cuando quieras", "letter to the editor via", "contains references to products",
+        "als pdf herunterladen", "do subskrypcji", "reading time", " read", "tempo de leitura", "lesezeit",
+        "temps de lecture", "tiempo de lectura", "written permission", "eingeloggt", "logged in",
+        "gibt die meinung de", "wurde ", "modera", "aprovad", "approv" };
+    static const LiteralSet atStartLiterals { "this entry was posted", "der beitrag wurde am",
+        "unless otherwise stated", "sofern nicht anders", "on line ", "share ", "leggi anche", " photo", "tags",
+        "tagged with", "schlagw", "etiquetas", "jump to ", "skip to ", "czytaj ", "auch lesen", "lesen sie auch",
+        "zum thema" };
+    std::string folded;
+    const bool prefilter = foldForPrefilter(text, folded);
+    const bool mayAnywhere = !prefilter || anywhereLiterals.anyIn(folded);
+    if (text.size() > 250)
+        return mayAnywhere && text.contains(anywhere); // a long paragraph only for what no article sentence says
+    // `prefix` ends in one of these separators; `atStart` holds a literal or "©".
+    static const QString separators = QStringLiteral(":|\u00bb>-\u2013\u2014");
+    bool maySeparator = false;
+    for (const QChar c : text)
+        if (separators.contains(c)) {
+            maySeparator = true;
+            break;
+        }
+    const bool mayAtStart = !prefilter || text.contains(u'\u00a9') || atStartLiterals.anyIn(folded);
+    if ((maySeparator && text.contains(prefix)) || (mayAtStart && text.contains(atStart))
+        || (mayAnywhere && text.contains(anywhere)))
         return true;
     // SHOUTED one-liners with a verb of action ("GET FOX BUSINESS ON THE GO BY CLICKING HERE").
     int upper = 0, letters = 0;
@@ -1499,6 +1765,35 @@ bool isCallToAction(const QString &text)
             return true;
     }
     return false;
+}
+
+// A photo credit on a line of its own ("Foto: Jane Doe", "© Jane Doe", "Jane Doe/Getty Images", "(Credit: iStock)"):
+// it names who took a picture, not what the article says. Trafilatura's evaluation counts such lines as
+// boilerplate, and AEB's ground truth leaves them out. Only short lines without a sentence in them are judged, and
+// the caller asks only outside figures (Readability.js keeps a figure's credit with its caption).
+bool isPhotoCredit(const QString &text)
+{
+    if (text.size() > 90 || text.size() < 3)
+        return false;
+    // Every alternative of the pattern needs a colon, the word "by", or an agency name at the start (after an
+    // optional parenthesis): without any of these, the pattern need not run.
+    const QChar first = text.at(text.at(0) == u'(' && text.size() > 1 ? 1 : 0);
+    static const QString agencyInitials = QStringLiteral("gGiIsSuUwWpPkK\u017f\u212a");
+    if (!text.contains(u':') && !text.contains(QLatin1String("by"), Qt::CaseInsensitive)
+        && !agencyInitials.contains(first))
+        return false;
+    static const QRegularExpression credit(
+        QStringLiteral("^\\(?(fotos?|bild(er|quelle)?|photos?( credit)?|images?( credit)?|credits?|quelle|titelbild|"
+                       "fotograf(ie)?|foto ?credit|picture|bildnachweis)\\s*:|"
+                       "^\\(?(photo|image|picture)s? by\\b|"
+                       "\\((credits?|photos?|images?|fotos?|bild|quelle): [^()]{1,60}\\)$|"
+                       "^\\(?(getty ?images|istock(photo)?(\\.com)?|shutterstock|unsplash|wenn\\.com|picture[ -]alliance|"
+                       "imago( images)?|stock\\.adobe\\.com|keystone)( \\(ausschnitt\\))?\\)?$"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    if (!text.contains(credit))
+        return false;
+    // "Photo by Jane Doe" is a credit, "Photos: the flood, day by day. It rose ..." a caption with sentences.
+    return !text.contains(QLatin1String(". "));
 }
 
 // "553", "1/12", "(3)": counters and pagers, not prose (tables are exempt; the caller skips them).
@@ -1615,7 +1910,8 @@ void filterNodes(QList<ReaderNode> &nodes, FilterState &st, bool inTable, bool i
             const int later = --st.remaining[textHash]; // copies of this text still to come
             bool drop = false;
             if (!inTable && n.kind != ReaderNode::Preformatted) {
-                if (isBoilerplateLabel(text) || (!inFigure && isCallToAction(text)) || isNumberOnly(text))
+                if (isBoilerplateLabel(text) || (!inFigure && isCallToAction(text)) || isNumberOnly(text)
+                    || (!inFigure && isPhotoCredit(text)))
                     drop = true;
                 else if ((index < 3 || index >= st.textBlocks - 2) && isDateline(text) && !text.contains(u"(@"))
                     drop = true;
@@ -1782,7 +2078,7 @@ HtmlExtractor::Output runOnce(
     // Thin markup: a JSON-LD articleBody or the state of a Next.js or Nuxt page holds the article. The state
     // replaces the markup body, never adds to it (below), so no text comes twice.
     const qsizetype domLength = rd.text().size();
-    QString jsonBody = page.jsonLdBody.trimmed();
+    QString jsonBody = unescapeEscapedMarkup(page.jsonLdBody.trimmed());
     if (jsonBody.size() < 200 && !page.nextData.isEmpty() && domLength < 500) {
         const QJsonDocument next = QJsonDocument::fromJson(page.nextData.toUtf8());
         const QString longest = findLongestBody(next.object().value(u"props"));

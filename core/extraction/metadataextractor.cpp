@@ -189,6 +189,73 @@ QJsonObject findArticle(const QJsonValue &v)
     return {};
 }
 
+// The first object of schema.org type `type` in a JSON-LD value (arrays, @graph and mainEntity are searched).
+QJsonObject findType(const QJsonValue &v, QStringView type)
+{
+    if (v.isArray()) {
+        for (const QJsonValue &x : v.toArray())
+            if (const QJsonObject o = findType(x, type); !o.isEmpty())
+                return o;
+        return {};
+    }
+    if (!v.isObject())
+        return {};
+    const QJsonObject o = v.toObject();
+    const QJsonValue t = o.value(u"@type");
+    if (t.toString() == type)
+        return o;
+    if (t.isArray())
+        for (const QJsonValue &x : t.toArray())
+            if (x.toString() == type)
+                return o;
+    if (o.contains(u"@graph"))
+        return findType(o.value(u"@graph"), type);
+    if (o.contains(u"mainEntity"))
+        return findType(o.value(u"mainEntity"), type);
+    return {};
+}
+
+// Text of a HowToStep / HowToSection / HowToDirection (or a bare string), in document order, as HTML.
+void appendHowToSteps(const QJsonValue &v, QString &html, int depth = 0)
+{
+    if (depth > 4)
+        return;
+    if (v.isString()) {
+        html += u"<p>" + v.toString() + u"</p>";
+        return;
+    }
+    if (v.isArray()) {
+        for (const QJsonValue &x : v.toArray())
+            appendHowToSteps(x, html, depth + 1);
+        return;
+    }
+    if (!v.isObject())
+        return;
+    const QJsonObject o = v.toObject();
+    const QString name = o.value(u"name").toString().trimmed();
+    const QString text = o.value(u"text").toString().trimmed();
+    if (!name.isEmpty() && !text.startsWith(name))
+        html += u"<h3>" + name + u"</h3>";
+    if (!text.isEmpty())
+        html += text.startsWith(u'<') ? text : u"<p>" + text + u"</p>";
+    appendHowToSteps(o.value(u"itemListElement"), html, depth + 1);
+}
+
+// The body of a schema.org HowTo (its description, then each step's name and text) as an HTML fragment, or empty.
+// Pages that render their instructions with script ship them only in this JSON-LD.
+QString howToBody(const QJsonValue &v)
+{
+    const QJsonObject h = findType(v, u"HowTo");
+    if (h.isEmpty())
+        return {};
+    QString html;
+    const QString description = h.value(u"description").toString().trimmed();
+    if (!description.isEmpty())
+        html += description.startsWith(u'<') ? description : u"<p>" + description + u"</p>";
+    appendHowToSteps(h.value(u"step"), html);
+    return html;
+}
+
 QString names(const QJsonValue &v)
 {
     if (v.isString())
@@ -365,9 +432,13 @@ MetadataExtractor::Page MetadataExtractor::read(xmlDocPtr doc, const QUrl &pageU
         const QJsonDocument json = QJsonDocument::fromJson(text.toUtf8());
         if (json.isNull())
             continue;
-        const QJsonObject a = findArticle(json.isArray() ? QJsonValue(json.array()) : QJsonValue(json.object()));
-        if (a.isEmpty())
+        const QJsonValue top = json.isArray() ? QJsonValue(json.array()) : QJsonValue(json.object());
+        const QJsonObject a = findArticle(top);
+        if (a.isEmpty()) {
+            if (page.jsonLdBody.isEmpty())
+                page.jsonLdBody = howToBody(top);
             continue;
+        }
         const QString name = a.value(u"name").toString().trimmed();
         const QString headline = a.value(u"headline").toString().trimmed();
         if (!name.isEmpty() && !headline.isEmpty() && name != headline) {

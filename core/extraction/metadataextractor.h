@@ -21,7 +21,7 @@ public:
         ArticleMetadata metadata; ///< title, byline, excerpt, siteName, language, direction, published (ISO UTC)...
         QString publishedRaw; ///< the publication time as written on the page
         QString documentTitle; ///< raw `<title>`
-        QString jsonLdBody; ///< JSON-LD `articleBody`, or empty
+        QString jsonLdBody; ///< JSON-LD `articleBody` (or a HowTo's description and steps as HTML), or empty
         QString nextData; ///< raw JSON of `<script id="__NEXT_DATA__">` (Next.js state), or empty
         /// Nuxt state as the page ships it, or empty: the JSON of `<script id="__NUXT_DATA__">` (Nuxt 3, a flat
         /// array of values) or the script `window.__NUXT__=...` (Nuxt 2: an object literal or a function call

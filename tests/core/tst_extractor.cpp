@@ -101,6 +101,13 @@ private Q_SLOTS:
     void leadParagraphKept();
     void linkSubListKept();
     void brParagraphs();
+    void looseTextRunsScored();
+    void proseSplitAcrossSections();
+    void tableBesideParagraphs();
+    void headlineArticleChosen();
+    void escapedJsonLdBody();
+    void howToJsonLdBody();
+    void softHyphensDropped();
     void hiddenElementsDropped();
     void mhtml();
     void blockFilters_data();
@@ -401,6 +408,79 @@ void tst_Extractor::brParagraphs()
     QVERIFY(blocks.at(2).startsWith(QStringLiteral("Third paragraph")));
 }
 
+void tst_Extractor::looseTextRunsScored()
+{
+    // Text set straight into a <div> with <br> between its paragraphs outweighs a box of one comma-heavy paragraph:
+    // each run between line breaks scores as a paragraph of its own.
+    const Extraction e = extractFile(fixture(QStringLiteral("loose-runs.html")));
+    QVERIFY2(e.readerText.contains(QStringLiteral("The upper valley lies on the north bank")), qPrintable(e.readerText));
+    QVERIFY(e.readerText.contains(QStringLiteral("minimum ageing times in barrel")));
+}
+
+void tst_Extractor::proseSplitAcrossSections()
+{
+    // An intro box wins on commas, but the sections beside it hold most of the page's prose: the block that
+    // holds both is the article.
+    const Extraction e = extractFile(fixture(QStringLiteral("prose-split.html")));
+    QVERIFY2(e.readerText.startsWith(QStringLiteral("In short: the valley road")), qPrintable(e.readerText));
+    QVERIFY(e.readerText.contains(QStringLiteral("Work on the road began in the spring")));
+    QVERIFY(e.readerText.endsWith(QStringLiteral("thirty kilometres an hour for everyone.")));
+    QVERIFY(!e.readerText.contains(QStringLiteral("Home")));
+}
+
+void tst_Extractor::tableBesideParagraphs()
+{
+    // A table cell of comma-separated names outscores the letter beside it: the letter and the table both stay.
+    const Extraction e = extractFile(fixture(QStringLiteral("table-names.html")));
+    QVERIFY2(e.readerText.startsWith(QStringLiteral("The undersigned write because")), qPrintable(e.readerText));
+    QVERIFY(e.readerText.contains(QStringLiteral("The way to defeat bad ideas")));
+    QVERIFY(e.readerText.contains(QStringLiteral("Ada Aldous, Ben Brook")));
+}
+
+void tst_Extractor::headlineArticleChosen()
+{
+    // Two posts on one page (infinite scroll): the one under the page's headline is the article, though the other
+    // scores higher on commas.
+    const Extraction e = extractFile(fixture(QStringLiteral("title-article.html")));
+    QVERIFY2(e.readerText.startsWith(QStringLiteral("The friars of the old monastery")), qPrintable(e.readerText));
+    QVERIFY(e.readerText.contains(QStringLiteral("the choir of the parish will sing")));
+    QVERIFY2(!e.readerText.contains(QStringLiteral("budget")), qPrintable(e.readerText));
+}
+
+void tst_Extractor::escapedJsonLdBody()
+{
+    // A JSON-LD articleBody whose HTML arrives entity-escaped ("&lt;p&gt;") is decoded, not shown as markup.
+    const Extraction e = extractFile(fixture(QStringLiteral("jsonld-escaped.html")));
+    QVERIFY2(!e.readerText.contains(u'<') && !e.readerText.contains(u'&'), qPrintable(e.readerText));
+    QVERIFY(e.readerText.startsWith(QString::fromUtf8("Em busca de uma solução para a crise")));
+    QCOMPARE(e.readerText.split(QStringLiteral("\n\n")).size(), 2);
+}
+
+void tst_Extractor::howToJsonLdBody()
+{
+    // A page that renders its instructions with script ships them in a schema.org HowTo: description, then the
+    // steps with their names.
+    const Extraction e = extractFile(fixture(QStringLiteral("jsonld-howto.html")));
+    const QStringList blocks = e.readerText.split(QStringLiteral("\n\n"));
+    QCOMPARE(blocks.size(), 5);
+    QVERIFY(blocks.at(0).startsWith(QStringLiteral("A round table gets a soft look")));
+    QCOMPARE(blocks.at(1), QStringLiteral("Step 1: Measure the table"));
+    QVERIFY(blocks.at(2).startsWith(QStringLiteral("Measure the diameter")));
+    QCOMPARE(blocks.at(3), QStringLiteral("Step 2: Cut the fabric"));
+}
+
+void tst_Extractor::softHyphensDropped()
+{
+    // U+00AD marks where a word may break; it is no part of the word (search and quotes must find "Mittelalter").
+    const QString inner = QString::fromUtf8("<p>Schon im Mit\u00adtel\u00adal\u00adter war der Wein "
+                                            "das Aus\u00adh\u00e4n\u00adge\u00adschild der Region.</p>");
+    const Extraction e = extractHtml(articlePage(inner));
+    QVERIFY2(e.readerText.contains(QString::fromUtf8("Schon im Mittelalter war der Wein das Aush\u00e4ngeschild")),
+        qPrintable(e.readerText));
+    QVERIFY(!e.readerText.contains(QChar(0x00AD)));
+    QVERIFY(!e.readerHtml.contains(QChar(0x00AD)));
+}
+
 void tst_Extractor::hiddenElementsDropped()
 {
     const Extraction e = extractFile(fixture(QStringLiteral("hidden.html")));
@@ -483,6 +563,19 @@ void tst_Extractor::blockFilters_data()
                                          << QStringLiteral("Creating default object") << false;
     QTest::newRow("exclaimed label dropped")
         << QStringLiteral("<h3>Das könnte Sie auch interessieren!</h3>") << QStringLiteral("interessieren") << false;
+    QTest::newRow("photo credit dropped") << QStringLiteral("<p>Foto: Jane Doe/Fixture Agency</p>")
+                                          << QStringLiteral("Jane Doe") << false;
+    QTest::newRow("credit in parentheses dropped")
+        << QStringLiteral("<p>The new mayor at the town hall (Credit: Fixture Images)</p>")
+        << QStringLiteral("new mayor") << false;
+    QTest::newRow("caption sentence kept")
+        << QStringLiteral("<p>Photos: the flood rose overnight. It reached the square by noon.</p>")
+        << QStringLiteral("the flood rose overnight") << true;
+    QTest::newRow("long reprint notice dropped") << QStringLiteral(
+        "<p>This article is the copyrighted property of The Fixture Times. Written permission must be obtained "
+        "before reprint in online or print media. Reprinting without permission is a breach of copyright and the "
+        "paper will take action against any site or publication that does so, as it has done in the past.</p>")
+                                                 << QStringLiteral("copyrighted property") << false;
     QTest::newRow("syndication note kept") << QStringLiteral(
         "<p>This article was originally published by Example Magazine. Read the original article.</p>")
                                            << QStringLiteral("originally published by Example Magazine") << true;
