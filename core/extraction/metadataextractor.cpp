@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStringList>
 #include <QTimeZone>
 #include <cstring>
@@ -334,6 +335,23 @@ QString articleTitle(const QString &original, const Collected &c)
     return cur;
 }
 
+/// Readability.js's _textSimilarity: the share of `b`'s word characters (case-folded words, joined by spaces)
+/// that is in words `a` also has; 1 when every word of `b` occurs in `a`.
+double textSimilarity(const QString &a, const QString &b)
+{
+    static const QRegularExpression nonWord(QStringLiteral("\\W+"), QRegularExpression::UseUnicodePropertiesOption);
+    const QStringList tokensA = a.toLower().split(nonWord, Qt::SkipEmptyParts);
+    const QStringList tokensB = b.toLower().split(nonWord, Qt::SkipEmptyParts);
+    if (tokensA.isEmpty() || tokensB.isEmpty())
+        return 0;
+    const QSet<QString> inA(tokensA.cbegin(), tokensA.cend());
+    QStringList uniqueB;
+    for (const QString &t : tokensB)
+        if (!inA.contains(t))
+            uniqueB << t;
+    return 1.0 - double(uniqueB.join(QLatin1Char(' ')).size()) / double(tokensB.join(QLatin1Char(' ')).size());
+}
+
 QString unescapeEntities(QString s)
 {
     if (!s.contains(u'&'))
@@ -442,8 +460,17 @@ MetadataExtractor::Page MetadataExtractor::read(xmlDocPtr doc, const QUrl &pageU
         const QString name = a.value(u"name").toString().trimmed();
         const QString headline = a.value(u"headline").toString().trimmed();
         if (!name.isEmpty() && !headline.isEmpty() && name != headline) {
-            // Readability: take the one closer to the document title.
-            ldTitle = c.title.contains(headline) || !c.title.contains(name) ? headline : name;
+            // Both, and different: some sites put their own name in "name" and the title in "headline". As
+            // Readability.js (_getJSONLD), the one that alone is like the document's title (site name removed;
+            // word similarity > 0.75); when both or neither are, the one the document title contains, the
+            // headline by default.
+            const QString documentTitle = articleTitle(c.title, c);
+            const bool headlineMatches = textSimilarity(headline, documentTitle) > 0.75;
+            const bool nameMatches = textSimilarity(name, documentTitle) > 0.75;
+            if (headlineMatches != nameMatches)
+                ldTitle = headlineMatches ? headline : name;
+            else
+                ldTitle = c.title.contains(headline) || !c.title.contains(name) ? headline : name;
         } else {
             ldTitle = !name.isEmpty() ? name : headline;
         }

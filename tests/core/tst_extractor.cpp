@@ -118,6 +118,7 @@ private Q_SLOTS:
     void bylineSources_data();
     void bylineSources();
     void standfirstOnRequest();
+    void jsonLdNameIsTheSiteName();
     void shortTextCharset_data();
     void shortTextCharset();
     void utf16WithoutBom_data();
@@ -663,6 +664,19 @@ void tst_Extractor::bylineSources()
     QFETCH(QString, byline);
     const Extraction e = extractHtml(articlePage({}, head, before));
     QCOMPARE(e.metadata.byline, byline);
+}
+
+// Some sites put their own name in JSON-LD "name" and the article's title in "headline"; the document title names
+// both ("Headline words - Site"): the headline wins because it alone is like the document title.
+void tst_Extractor::jsonLdNameIsTheSiteName()
+{
+    QString html = articlePage({},
+        QStringLiteral("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":"
+                       "\"NewsArticle\",\"name\":\"Daily Planet\",\"headline\":\"Harbour bridge reopens after "
+                       "two-year closure\"}</script>"));
+    html.replace(QStringLiteral("<title>Fixture story</title>"),
+        QStringLiteral("<title>Harbour bridge reopens after two years of closure - Daily Planet</title>"));
+    QCOMPARE(extractHtml(html).metadata.title, QStringLiteral("Harbour bridge reopens after two-year closure"));
 }
 
 void tst_Extractor::standfirstOnRequest()
