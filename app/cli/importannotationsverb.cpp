@@ -76,6 +76,11 @@ int importAnnotationsVerb(const QStringList &arguments)
     } else {
         result = importer.importWebAnnotations(*bytes, articleId.value_or(0));
     }
+    if (!result && format == u"jsonld" && !parser.isSet(QStringLiteral("format")) && path.endsWith(u".ann")) {
+        Core::Error e = result.error();
+        e.message += QStringLiteral(" (a .ann file is brat standoff: add --format brat --article ID)");
+        return report(e);
+    }
     if (!result)
         return report(result.error());
     for (const QString &message : std::as_const(result->messages))
