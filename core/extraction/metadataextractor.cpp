@@ -335,6 +335,57 @@ QString articleTitle(const QString &original, const Collected &c)
     return cur;
 }
 
+/// True when `s` has a letter of a script written without spaces between words (Han, kana, Thai, Lao, Khmer,
+/// Myanmar), where counting words by spaces says nothing.
+bool hasUnspacedScript(const QString &s)
+{
+    for (char32_t c : s.toUcs4()) {
+        switch (QChar::script(c)) {
+        case QChar::Script_Han:
+        case QChar::Script_Hiragana:
+        case QChar::Script_Katakana:
+        case QChar::Script_Thai:
+        case QChar::Script_Lao:
+        case QChar::Script_Khmer:
+        case QChar::Script_Myanmar:
+            return true;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+/// `title` without a leading or trailing `siteName` set off by a separator ("标题 - 江南日报"), for titles in
+/// scripts written without spaces: Readability's word-count rules (articleTitle) keep the site name there
+/// whenever the rest has fewer than 3 space-separated words, which is every Chinese or Japanese title. Titles
+/// in other scripts are left as Readability.js gives them (readability-test-pages expects that).
+QString withoutSiteName(const QString &title, const QString &siteName)
+{
+    if (siteName.isEmpty() || title.size() <= siteName.size() + 3 || !hasUnspacedScript(title))
+        return title;
+    static const QString separators = QStringLiteral("|-\u2013\u2014\u00B7\u2022:/\u00BB_");
+    auto isSeparator = [](QChar ch) { return separators.contains(ch); };
+    if (title.endsWith(siteName, Qt::CaseInsensitive)) {
+        QString rest = title.left(title.size() - siteName.size()).trimmed();
+        if (!rest.isEmpty() && isSeparator(rest.back())) {
+            rest.chop(1);
+            rest = rest.trimmed();
+            if (!rest.isEmpty())
+                return rest;
+        }
+    }
+    if (title.startsWith(siteName, Qt::CaseInsensitive)) {
+        QString rest = title.mid(siteName.size()).trimmed();
+        if (!rest.isEmpty() && isSeparator(rest.front())) {
+            rest = rest.mid(1).trimmed();
+            if (!rest.isEmpty())
+                return rest;
+        }
+    }
+    return title;
+}
+
 /// Readability.js's _textSimilarity: the share of `b`'s word characters (case-folded words, joined by spaces)
 /// that is in words `a` also has; 1 when every word of `b` occurs in `a`.
 double textSimilarity(const QString &a, const QString &b)
@@ -544,6 +595,7 @@ MetadataExtractor::Page MetadataExtractor::read(xmlDocPtr doc, const QUrl &pageU
     md.byline = cleanByline(unescapeEntities(md.byline));
     md.excerpt = collapseWhitespace(unescapeEntities(md.excerpt));
     md.siteName = collapseWhitespace(unescapeEntities(md.siteName));
+    md.title = withoutSiteName(md.title, md.siteName);
     return page;
 }
 

@@ -119,6 +119,7 @@ private Q_SLOTS:
     void bylineSources();
     void standfirstOnRequest();
     void jsonLdNameIsTheSiteName();
+    void cjkTitleLosesSiteName();
     void shortTextCharset_data();
     void shortTextCharset();
     void utf16WithoutBom_data();
@@ -677,6 +678,17 @@ void tst_Extractor::jsonLdNameIsTheSiteName()
     html.replace(QStringLiteral("<title>Fixture story</title>"),
         QStringLiteral("<title>Harbour bridge reopens after two years of closure - Daily Planet</title>"));
     QCOMPARE(extractHtml(html).metadata.title, QStringLiteral("Harbour bridge reopens after two-year closure"));
+}
+
+// Readability's title rules keep "Title - Site" when the rest has under 3 words, which every Chinese title has
+// (no spaces): a known site name is taken off there. Latin titles are left as Readability gives them.
+void tst_Extractor::cjkTitleLosesSiteName()
+{
+    QString html = articlePage({}, QStringLiteral("<meta property=\"og:site_name\" content=\"江南日报\">"));
+    html.replace(QStringLiteral("<title>Fixture story</title>"),
+        QStringLiteral("<title>长江流域今年夏季降水偏少，专家呼吁加强节水 - 江南日报</title>"));
+    QCOMPARE(extractHtml(html).metadata.title, QStringLiteral("长江流域今年夏季降水偏少，专家呼吁加强节水"));
+    QCOMPARE(extractHtml(html).metadata.siteName, QStringLiteral("江南日报"));
 }
 
 void tst_Extractor::standfirstOnRequest()
