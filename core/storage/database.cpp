@@ -86,6 +86,10 @@ Error storageError(const QString &what, const QString &driverText)
         reason = QStringLiteral("the disk is full (%1)").arg(driverText);
     else if (lower.contains(u"locked") || lower.contains(u"busy"))
         reason = QStringLiteral("the database is locked by another program (%1)").arg(driverText);
+    else if (lower.contains(u"readonly") || lower.contains(u"read-only"))
+        reason = QStringLiteral("the database file, or its -wal or -shm file beside it, is read-only for you: check "
+                                "their owner and permissions (%1)")
+                     .arg(driverText);
     return Error { QStringLiteral("%1: %2").arg(what, reason), Error::Storage };
 }
 
@@ -211,6 +215,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, i
     const QString name = QStringLiteral("gloss-%1").arg(connectionCounter.fetchAndAddRelaxed(1));
     std::unique_ptr<Database> database(new Database(name, info.absoluteFilePath()));
     database->m_readOnly = readOnly;
+
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
@@ -243,11 +248,17 @@ Result<std::unique_ptr<Database>> Database::open(const QString &requestedPath, i
         };
         const qint64 applicationId = pragmaValue(QStringLiteral("PRAGMA application_id"));
         const qint64 userVersion = pragmaValue(QStringLiteral("PRAGMA user_version"));
-        const qint64 articlesTable
-            = pragmaValue(QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'articles'"));
+        // Schema step 1's tables, all four: a lone "articles" table is a common name in other programs.
+        const qint64 stepOneTables = pragmaValue(QStringLiteral(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('snapshots', 'articles', "
+            "'article_versions', 'annotations')"));
         q.finish();
-        const bool gloss = applicationId == kApplicationId || (applicationId == 0 && userVersion > 0 && articlesTable > 0);
-        if (objects > 0 && !gloss)
+        const bool gloss
+            = applicationId == kApplicationId || (applicationId == 0 && userVersion > 0 && stepOneTables == 4);
+        // Another program's: it has tables, or it set the header fields SQLite leaves to the application
+        // (application_id, user_version), without being a Gloss store.
+        const bool blank = objects == 0 && applicationId == 0 && userVersion == 0;
+        if (!gloss && !blank)
             return fail(QStringLiteral("Cannot open the database %1: it is a SQLite database of another program, not "
                                        "a Gloss store. It was left untouched; choose another path with --db.")
                             .arg(path));

@@ -122,6 +122,37 @@ void tst_Database::otherProgramsSqliteIsNeverWritten()
     QVERIFY2(db.error().message.contains(QStringLiteral("another program")), qPrintable(db.error().message));
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), before);
+    // No tables, but header fields another program set; an "articles" table alone: refused, untouched too.
+    const QList<QStringList> others {
+        { QStringLiteral("PRAGMA application_id=1234") },
+        { QStringLiteral("PRAGMA user_version=3") },
+        { QStringLiteral("PRAGMA application_id=1234"), QStringLiteral("PRAGMA user_version=7") },
+        { QStringLiteral("CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT)"),
+            QStringLiteral("PRAGMA user_version=2") },
+    };
+    for (qsizetype i = 0; i < others.size(); ++i) {
+        const QString other = dir.filePath(QStringLiteral("other%1.sqlite").arg(i));
+        {
+            QSqlDatabase o = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("o"));
+            o.setDatabaseName(other);
+            QVERIFY(o.open());
+            for (const QString &sql : others.at(i))
+                QVERIFY(QSqlQuery(o).exec(sql));
+            o.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("o"));
+        QFile file(other);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        file.close();
+        auto opened = Database::open(other);
+        QVERIFY2(!opened, qPrintable(others.at(i).join(u"; ")));
+        QVERIFY2(opened.error().message.contains(QStringLiteral("another program")), qPrintable(opened.error().message));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), bytes);
+        file.close();
+        QVERIFY(!QFileInfo::exists(other + QStringLiteral("-wal")));
+    }
     // An empty SQLite file is fine: it becomes a store.
     const QString empty = dir.filePath(QStringLiteral("empty.sqlite"));
     {
