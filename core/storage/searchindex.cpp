@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QRegularExpression>
 #include <algorithm>
+#include <limits>
 
 namespace Gloss::Core {
 
@@ -233,35 +234,38 @@ bool hasCjk(QStringView s)
     return false;
 }
 
-/// A search-box query split for substring search in CJK text: `terms`, each run of word characters that holds a
-/// CJK character, as typed; `rest`, the query's other words (a trailing * kept), for the word index. Phrases
-/// and OR are not kept: every term and word must match.
-struct CjkQuery
+/// A search-box query read for substring search in the CJK articles (cjk_fts): clauses that must all match,
+/// each a list of alternatives joined by OR (as in FTS5, OR binds tighter than the implicit AND); every term is a
+/// run of word characters as typed (a trailing * is dropped: a substring covers a prefix; a phrase's words are
+/// terms of their own). Empty when there is nothing such a search can add: no term holds a CJK character and
+/// one is shorter than three characters (it would match inside almost any word).
+QList<QStringList> substringClauses(const QString &query)
 {
-    QStringList terms;
-    QString rest;
-};
-
-CjkQuery splitCjk(const QString &query)
-{
-    CjkQuery out;
-    QStringList rest;
-    for (QString word : query.split(QRegularExpression(QStringLiteral("[\\s\"]+")), Qt::SkipEmptyParts)) {
-        if (word == u"OR")
+    QList<QStringList> clauses;
+    bool orNext = false;
+    bool cjk = false;
+    qsizetype shortest = std::numeric_limits<qsizetype>::max();
+    for (const QString &word : query.split(QRegularExpression(QStringLiteral("[\\s\"]+")), Qt::SkipEmptyParts)) {
+        if (word == u"OR") {
+            orNext = !clauses.isEmpty();
             continue;
-        const bool prefix = word.size() > 1 && word.endsWith(u'*');
+        }
         Tokenizer tokens(word);
         Token t;
         while (tokens.next(t)) {
-            const QString run = word.mid(t.start, t.end - t.start);
-            if (hasCjk(run))
-                out.terms.append(run);
+            const QString term = word.mid(t.start, t.end - t.start);
+            cjk = cjk || hasCjk(term);
+            shortest = std::min(shortest, qsizetype(term.toUcs4().size()));
+            if (orNext)
+                clauses.last().append(term);
             else
-                rest.append(run + (prefix && t.end == word.size() - 1 ? QStringLiteral("*") : QString()));
+                clauses.append(QStringList { term });
+            orNext = false;
         }
     }
-    out.rest = rest.join(QLatin1Char(' '));
-    return out;
+    if (!cjk && shortest < 3)
+        return {};
+    return clauses;
 }
 
 /// Occurrences of `term` in `text` (case-insensitive, as the trigram tokenizer compares).
@@ -410,7 +414,7 @@ Result<QList<SearchIndex::Ranked>> SearchIndex::rank(const QString &match, const
 Result<QList<qint64>> SearchIndex::matchingArticleIds(const QString &query, const SearchOptions &options) const
 {
     auto words = wordMatchingArticleIds(query, options);
-    if (!words || options.rawSyntax || !hasCjk(query))
+    if (!words || options.rawSyntax)
         return words;
     SearchOptions all = options;
     all.limit = 0;
@@ -480,7 +484,7 @@ Result<QList<qint64>> SearchIndex::wordMatchingArticleIds(const QString &query, 
 
 Result<QList<SearchHit>> SearchIndex::search(const QString &query, const SearchOptions &options) const
 {
-    if (options.rawSyntax || !hasCjk(query))
+    if (options.rawSyntax || substringClauses(query).isEmpty())
         return wordSearch(query, options);
     // Word hits first (ranked), then the substring hits not among them: page over the two lists together.
     SearchOptions first = options;
@@ -504,15 +508,19 @@ Result<QList<SearchHit>> SearchIndex::search(const QString &query, const SearchO
 
 Result<QList<SearchHit>> SearchIndex::cjkSubstringHits(const QString &query, const SearchOptions &options) const
 {
-    const CjkQuery split = splitCjk(query);
-    if (split.terms.isEmpty())
+    const QList<QStringList> clauses = substringClauses(query);
+    if (clauses.isEmpty())
         return QList<SearchHit> {};
-    // Candidates from the longest term: the trigram index for three characters or more, else LIKE over cjk_fts
-    // (a scan of the CJK articles only). Every term is then checked and counted here.
+    QStringList terms;
+    for (const QStringList &clause : clauses)
+        terms += clause;
+    // Candidates from the longest term that must occur (a clause without OR): the trigram index for three
+    // characters or more, else LIKE over cjk_fts (a scan of the CJK articles only); with OR everywhere, every
+    // CJK article. Every clause is then checked and counted here.
     QString longest;
-    for (const QString &t : split.terms)
-        if (t.toUcs4().size() > longest.toUcs4().size())
-            longest = t;
+    for (const QStringList &clause : clauses)
+        if (clause.size() == 1 && clause.first().toUcs4().size() > longest.toUcs4().size())
+            longest = clause.first();
     const bool indexed = longest.toUcs4().size() >= 3;
     QVariantList values;
     QString filter = libraryFilterClause(options.filter, values);
@@ -522,11 +530,14 @@ Result<QList<SearchHit>> SearchIndex::cjkSubstringHits(const QString &query, con
     q.prepare(QStringLiteral("SELECT a.id, c.title, c.reader_text, a.source_url FROM cjk_fts c "
                              "JOIN articles a ON a.current_version_id = c.rowid")
         + filter
-        + (indexed ? QStringLiteral("cjk_fts MATCH ?")
-                   : QStringLiteral("(c.title LIKE ? ESCAPE '\\' OR c.reader_text LIKE ? ESCAPE '\\')")));
+        + (longest.isEmpty() ? QStringLiteral("1")
+                : indexed    ? QStringLiteral("cjk_fts MATCH ?")
+                             : QStringLiteral("(c.title LIKE ? ESCAPE '\\' OR c.reader_text LIKE ? ESCAPE '\\')")));
     for (const QVariant &v : std::as_const(values))
         q.addBindValue(v);
-    if (indexed) {
+    if (longest.isEmpty()) {
+        // no bound value: every CJK article is a candidate
+    } else if (indexed) {
         q.addBindValue(quoted(longest));
     } else {
         QString pattern = longest;
@@ -550,10 +561,12 @@ Result<QList<SearchHit>> SearchIndex::cjkSubstringHits(const QString &query, con
         const QString text = q.value(2).toString();
         int count = 0;
         bool all = true;
-        for (const QString &term : split.terms) {
-            const int n = occurrences(title, term) * 5 + occurrences(text, term); // a title match counts 5
-            all = all && n > 0;
-            count += n;
+        for (const QStringList &clause : clauses) {
+            int inClause = 0;
+            for (const QString &term : clause)
+                inClause += occurrences(title, term) * 5 + occurrences(text, term); // a title match counts 5
+            all = all && inClause > 0;
+            count += inClause;
         }
         if (!all)
             continue;
@@ -562,23 +575,13 @@ Result<QList<SearchHit>> SearchIndex::cjkSubstringHits(const QString &query, con
         f.hit.title = title;
         f.hit.sourceUrl = q.value(3).toString();
         f.hit.matchedIn = QStringLiteral("text");
-        f.hit.snippet = substringSnippet(text, split.terms, options.highlightOpen, options.highlightClose);
+        f.hit.snippet = substringSnippet(text, terms, options.highlightOpen, options.highlightClose);
         if (f.hit.snippet.isEmpty())
-            f.hit.snippet = substringSnippet(title, split.terms, options.highlightOpen, options.highlightClose);
+            f.hit.snippet = substringSnippet(title, terms, options.highlightOpen, options.highlightClose);
         f.count = count;
         found.append(f);
     }
     q.finish();
-    if (!split.rest.isEmpty() && !found.isEmpty()) {
-        SearchOptions rest = options;
-        rest.limit = 0;
-        rest.offset = 0;
-        auto ids = wordMatchingArticleIds(split.rest, rest);
-        if (!ids && ids.error().code != Error::User)
-            return std::unexpected(ids.error());
-        const QSet<qint64> matching = ids ? QSet<qint64>(ids->cbegin(), ids->cend()) : QSet<qint64> {};
-        found.removeIf([&](const Found &f) { return !matching.contains(f.hit.articleId); });
-    }
     std::stable_sort(found.begin(), found.end(), [](const Found &a, const Found &b) {
         return a.count != b.count ? a.count > b.count : a.hit.articleId > b.hit.articleId;
     });

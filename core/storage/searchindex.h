@@ -54,9 +54,11 @@ struct SearchOptions
 /// no spaces and unicode61 splits only at spaces and punctuation, so a run of Chinese/Japanese characters up to the
 /// next punctuation mark is ONE token: it matches a query for the whole run, or a prefix query ("東京*"), but not
 /// a word inside the run. For that, a third index, `cjk_fts` (schema step 5), holds the current versions whose
-/// title or text has a CJK or Hangul character, with FTS5's trigram tokenizer: a search-box query with a CJK
-/// word also finds the articles whose title or text contains that word anywhere (three characters or more through
-/// the trigram index, shorter ones by LIKE over those articles only), its other words matched by the word index.
+/// title or text has a CJK or Hangul character, with FTS5's trigram tokenizer: a search-box query also finds the
+/// CJK articles whose title or text contains each of its words anywhere (three characters or more through the
+/// trigram index, shorter ones by LIKE over those articles only), Latin words and numbers glued to CJK text too
+/// ("DeepMind" in "DeepMind新电脑", "2014" in "2014年", "Metro" in "Metro는"); OR joins alternatives. Latin-only
+/// queries with a word shorter than three characters skip this (it would match inside almost any word).
 /// Such substring hits come after the ranked hits, most occurrences first, with score 0 and ranked false
 /// (tst_search::cjkWords).
 /// Cost: a word of three characters or more is an index lookup; a shorter one scans the CJK articles' text

@@ -37,6 +37,11 @@ private:
         auto r = storeArticle(*m_db, url, title, text);
         return r ? r->articleId : -1;
     }
+    static QList<qint64> sorted(QList<qint64> list)
+    {
+        std::sort(list.begin(), list.end());
+        return list;
+    }
     QList<qint64> ids(const QString &query, const SearchOptions &options = {})
     {
         QList<qint64> out;
@@ -146,6 +151,15 @@ void tst_Search::cjkWords()
     QCOMPARE(ids(QStringLiteral("住む 大阪")), QList<qint64> { jp });
     QCOMPARE(ids(QStringLiteral("住む 北约")), QList<qint64> {});
     QCOMPARE(ids(QStringLiteral("京都大学")), QList<qint64> {});
+    // Latin words and numbers glued to CJK text; OR between CJK words.
+    const qint64 mixed = add(QStringLiteral("https://e.org/mixed"), QStringLiteral("DeepMind新电脑"),
+        QStringLiteral("谷歌在2014年收购了DeepMind公司。서울Metro는 요금을 올렸다."));
+    QCOMPARE(ids(QStringLiteral("DeepMind")), QList<qint64> { mixed });
+    QCOMPARE(ids(QStringLiteral("2014")), QList<qint64> { mixed });
+    QCOMPARE(ids(QStringLiteral("Metro 요금")), QList<qint64> { mixed });
+    QCOMPARE(sorted(ids(QStringLiteral("住む OR 北约"))), sorted({ jp, zh }));
+    QCOMPARE(ids(QStringLiteral("住む OR 没有的词")), QList<qint64> { jp });
+    QCOMPARE(ids(QStringLiteral("DeepMind OR 没有的词")), QList<qint64> { mixed });
     // Snippets mark the word; the hit says it is a text match with score 0 (after ranked hits).
     auto hits = SearchIndex(*m_db).search(QStringLiteral("住む"));
     QVERIFY(hits);
