@@ -538,7 +538,16 @@ AnchorResult AnchorResolver::resolve(const TextQuoteSelector &quote, const TextP
     const bool searchedWholeText = !local || (!nearOnly && best.score < confidentScore);
     // Is the quote distinctive (one occurrence in the whole text)? Only worth a count over the whole text
     // when the credit could change the outcome.
-    if (m >= distinctiveLength && occurrences > 0 && best.score < (searchedWholeText ? confidentScore : minimumScore)) {
+    // A shorter quote is as good as distinctive when it occurs once and one side of its stored context (16 code
+    // points or more) stands exactly intact next to it: "Slavic" after its preceding sentence was rewritten.
+    const auto oneSideIntact = [&]() {
+        if (occurrences == 0 || lastOccurrence < 0)
+            return false;
+        const Candidate c = scorer.evaluate(lastOccurrence, lastOccurrence + m, 0);
+        return (c.prefix == 1.0 && prefix.size() >= 16) || (c.suffix == 1.0 && suffix.size() >= 16);
+    };
+    if (occurrences > 0 && best.score < (searchedWholeText ? confidentScore : minimumScore)
+        && (m >= distinctiveLength || oneSideIntact())) {
         qsizetype total = occurrences;
         if (!searchedWholeText) {
             total = 0;

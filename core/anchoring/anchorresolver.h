@@ -66,7 +66,9 @@ namespace Gloss::Core {
 /// exactly says little by itself: its context must carry the decision.
 /// Exception: when the exact quote is at least `distinctiveLength` (24) code points long and occurs exactly
 /// once in the whole text, p = s = 1: context only serves to tell repeated strings apart, and a
-/// sentence-length string that occurs once is its own evidence (a sentence moved to another paragraph).
+/// sentence-length string that occurs once is its own evidence (a sentence moved to another paragraph). A
+/// shorter quote gets the same credit when it occurs once and one side of its stored context (16+ code points)
+/// stands exactly intact beside it ("Slavic" after the sentence before it was rewritten).
 ///
 /// ## Threshold and why
 /// `minimumScore` = 0.75, plus a hard cap on the quote's edits, `maxQuoteErrors(n) = floor((n - 4) / 4)`:

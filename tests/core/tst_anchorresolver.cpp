@@ -148,6 +148,12 @@ void tst_AnchorResolver::resolve_data()
                           "citing inflation.")
         << QStringLiteral("Nobody expected the bank to move. Rates will stay where they are until autumn, it said.")
         << AnchorStatus::Orphaned;
+    QTest::newRow("short unique word, sentence before it rewritten, text after intact: moved")
+        << QStringLiteral("The old treaty was signed in Vienna long ago. [[Slavic]] languages are spoken across the "
+                          "region, the report said.")
+        << QStringLiteral("A new agreement has now replaced the earlier pact. [[Slavic]] languages are spoken across "
+                          "the region, the report said.")
+        << AnchorStatus::Moved;
     QTest::newRow("whole sentence moved to the end: moved")
         << QStringLiteral("Intro words here. [[The committee approved the budget on Friday.]] Other news follows.")
         << QStringLiteral("Intro words here. Other news follows. [[The committee approved the budget on Friday.]]")
