@@ -90,7 +90,8 @@ Result<void> vacuumInto(QSqlDatabase db, const QString &path, QString *driverTex
         return fail(QStringLiteral("Cannot write the backup %1: the file exists (it is never overwritten).").arg(path));
     if (!info.absoluteDir().exists())
         return fail(
-            QStringLiteral("Cannot write the backup %1: the folder %2 does not exist.").arg(path, info.absolutePath()));
+            QStringLiteral("Cannot write the backup %1: the folder %2 does not exist.").arg(path, info.absolutePath()),
+            Error::Io);
     const QString partial = info.absoluteFilePath() + QStringLiteral(".partial");
     QFile::remove(partial); // a leftover of a crashed backup: ours, never a user's file
     QSqlQuery q(db);
@@ -400,10 +401,13 @@ Result<QString> BackupManager::restore(const QString &backupPath, const QString 
     // 1. Copy the backup next to the store first, so that a failure here leaves the store untouched.
     const QString incoming = dbPath + QStringLiteral(".restore-partial");
     QFile::remove(incoming);
-    if (!QFile::copy(backupPath, incoming))
-        return fail(
-            QStringLiteral("Cannot copy the backup %1 next to %2 (is the disk full?).").arg(backupPath, databasePath),
+    if (!QFile::copy(backupPath, incoming)) {
+        const QFileInfo folder(QFileInfo(dbPath).absolutePath());
+        const QString why = folder.isWritable() ? QStringLiteral("is the disk full?")
+                                                : QStringLiteral("you cannot write to the folder %1").arg(folder.filePath());
+        return fail(QStringLiteral("Cannot copy the backup %1 next to %2 (%3).").arg(backupPath, databasePath, why),
             Error::Io);
+    }
     syncFile(incoming);
 
     // 2. Keep what is there.
