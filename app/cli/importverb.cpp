@@ -50,6 +50,12 @@ int importVerb(const QStringList &arguments)
                 continue;
             }
             outcome = importer.importBytes(page->bytes, page->url, page->contentType);
+        } else if (url.scheme() == u"file" && !url.host().isEmpty() && url.host() != u"localhost") {
+            exitCode = report(Core::Error { QStringLiteral("%1: a file: URL naming another host (%2) is not supported; "
+                                                           "give a local path or file:///path.")
+                                                .arg(source, url.host()),
+                Core::Error::User });
+            continue;
         } else if (url.scheme() == u"file") {
             outcome = importer.importFile(url.toLocalFile()); // as `show` prints sources
         } else if (source.contains(QStringLiteral("://")) && !QFileInfo::exists(source)) {
