@@ -1,6 +1,7 @@
 #include "readerdocument.h"
 
-#include <QStringList>
+#include <algorithm>
+#include <vector>
 
 namespace Gloss::Core {
 
@@ -123,50 +124,66 @@ void normalizeRuns(QList<InlineRun> &runs)
     runs.removeIf([](const InlineRun &r) { return r.imageSrc.isEmpty() && r.text.isEmpty(); });
 }
 
+// Preformatted text: lines split at CR LF, CR and LF; control characters dropped and U+00A0 made a space; trailing
+// white space of every line, blank lines and the common indentation removed. One pass into one buffer (finalize()
+// runs after every filtering pass, and a code block of a few thousand lines went through a list of lines each time).
 void normalizePre(QList<InlineRun> &runs)
 {
     QString all;
     for (const InlineRun &r : std::as_const(runs))
         all += r.text;
-    // Split into lines (CR LF, CR, LF), drop control characters, turn U+00A0 into a space.
-    QStringList lines;
-    QString line;
-    for (qsizetype i = 0; i < all.size(); ++i) {
-        const char16_t u = all.at(i).unicode();
-        if (u == u'\r' || u == u'\n') {
-            if (u == u'\r' && i + 1 < all.size() && all.at(i + 1) == u'\n')
-                ++i;
-            lines << line;
-            line.clear();
-        } else if (u == 0x00A0) {
-            line += u' ';
-        } else if (!isDroppedControl(u)) {
-            line += all.at(i);
-        }
-    }
-    lines << line;
-    // Trailing white space of every line goes; blank lines go; the common indentation goes.
-    QStringList kept;
+    const QChar *in = all.constData();
+    const qsizetype size = all.size();
+    QString buffer(size, Qt::Uninitialized); // the kept lines, cleaned, one after the other
+    QChar *b = buffer.data();
+    struct Line
+    {
+        qsizetype start;
+        qsizetype length;
+    };
+    std::vector<Line> kept;
     qsizetype indent = -1;
-    for (QString &l : lines) {
-        qsizetype e = l.size();
-        while (e > 0 && isCollapsibleSpace(l.at(e - 1)))
-            --e;
-        l.truncate(e);
-        if (l.isEmpty())
-            continue;
+    qsizetype lineStart = 0;
+    qsizetype k = 0;
+    auto endLine = [&] {
+        while (k > lineStart && isCollapsibleSpace(b[k - 1]))
+            --k;
+        if (k == lineStart)
+            return; // blank line
         qsizetype lead = 0;
-        while (lead < l.size() && (l.at(lead) == u' ' || l.at(lead) == u'\t'))
+        while (lineStart + lead < k && (b[lineStart + lead] == u' ' || b[lineStart + lead] == u'\t'))
             ++lead;
         indent = indent < 0 ? lead : std::min(indent, lead);
-        kept << l;
+        kept.push_back({ lineStart, k - lineStart });
+        lineStart = k;
+    };
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t u = in[i].unicode();
+        if (u == u'\r' || u == u'\n') {
+            if (u == u'\r' && i + 1 < size && in[i + 1] == u'\n')
+                ++i;
+            endLine();
+        } else if (u == 0x00A0) {
+            b[k++] = QChar(u' ');
+        } else if (!isDroppedControl(u)) {
+            b[k++] = in[i];
+        }
     }
-    for (QString &l : kept)
-        l.remove(0, indent);
+    endLine();
     runs.clear();
-    const QString out = kept.join(u'\n');
-    if (!out.isEmpty())
-        runs.append(InlineRun { out.normalized(QString::NormalizationForm_C), InlineRun::Code, {}, {}, {} });
+    if (kept.empty())
+        return;
+    QString out;
+    qsizetype length = qsizetype(kept.size()) - 1;
+    for (const Line &l : kept)
+        length += l.length - indent;
+    out.reserve(length);
+    for (const Line &l : kept) {
+        if (!out.isEmpty())
+            out += u'\n';
+        out += QStringView(b + l.start + indent, l.length - indent);
+    }
+    runs.append(InlineRun { out.normalized(QString::NormalizationForm_C), InlineRun::Code, {}, {}, {} });
 }
 
 bool hasText(const QList<InlineRun> &runs)
@@ -175,6 +192,25 @@ bool hasText(const QList<InlineRun> &runs)
         if (!r.text.isEmpty())
             return true;
     return false;
+}
+
+bool prune(ReaderNode &node);
+
+// Prunes every node of `nodes` and removes those prune() drops, in place (finalize() runs after every filtering
+// pass: most lists lose nothing, and rebuilding each one cost an allocation per container).
+void pruneChildren(QList<ReaderNode> &nodes)
+{
+    qsizetype kept = 0;
+    const qsizetype size = nodes.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        if (!prune(nodes[i]))
+            continue;
+        if (kept != i)
+            nodes[kept] = std::move(nodes[i]);
+        ++kept;
+    }
+    if (kept != size)
+        nodes.erase(nodes.begin() + kept, nodes.end());
 }
 
 // Normalizes the tree in place; returns false when the node should be dropped.
@@ -196,12 +232,7 @@ bool prune(ReaderNode &node)
         return !node.src.isEmpty();
     if (node.kind == ReaderNode::Rule)
         return true;
-    QList<ReaderNode> kept;
-    kept.reserve(node.children.size());
-    for (ReaderNode &child : node.children)
-        if (prune(child))
-            kept.append(std::move(child));
-    node.children = std::move(kept);
+    pruneChildren(node.children);
     if (node.kind == ReaderNode::TableCell)
         return true; // empty cells keep the table's shape; the row decides
     if (node.kind == ReaderNode::TableRow) {
@@ -425,33 +456,31 @@ void renderNode(QString &out, const ReaderNode &node)
 
 QString collapseWhitespace(const QString &s)
 {
-    QString out;
-    out.reserve(s.size());
+    // Written through a pointer into a buffer of the input's size (the result is never longer).
+    QString out(s.size(), Qt::Uninitialized);
+    QChar *o = out.data();
+    qsizetype k = 0;
     bool lastWasSpace = true;
     for (const QChar c : s) {
         if (isCollapsibleSpace(c)) {
             if (!lastWasSpace) {
-                out += u' ';
+                o[k++] = QChar(u' ');
                 lastWasSpace = true;
             }
         } else if (!isDroppedControl(c.unicode())) {
-            out += c;
+            o[k++] = c;
             lastWasSpace = false;
         }
     }
-    if (out.endsWith(u' '))
-        out.chop(1);
+    if (k > 0 && o[k - 1] == u' ')
+        --k;
+    out.truncate(k);
     return out;
 }
 
 void ReaderDocument::finalize()
 {
-    QList<ReaderNode> kept;
-    kept.reserve(nodes.size());
-    for (ReaderNode &n : nodes)
-        if (prune(n))
-            kept.append(std::move(n));
-    nodes = std::move(kept);
+    pruneChildren(nodes);
     m_text.clear();
     m_text.reserve(textCapacity(nodes)); // one allocation of the right size instead of doublings
     m_blocks = 0;

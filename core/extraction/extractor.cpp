@@ -7,6 +7,9 @@
 #include "textimporter.h"
 
 #include <QFileInfo>
+#if defined(__SSE2__)
+#include <immintrin.h>
+#endif
 
 namespace Gloss::Core {
 
@@ -55,17 +58,80 @@ QString binarySignature(const QByteArray &bytes)
     return {};
 }
 
+#if defined(__SSE2__) && defined(__GNUC__)
+// The control and NUL byte counts of looksBinary() 32 bytes at a time, on processors with AVX2 (the caller asks);
+// `i` is where it stopped. Per-byte counters (a match is -1, subtracted) are summed before they can wrap at 255.
+__attribute__((target("avx2"))) void countControlsAvx2(
+    const unsigned char *data, qsizetype n, qsizetype &i, qsizetype &controls, qsizetype &nuls)
+{
+    const __m256i maxControl = _mm256_set1_epi8(0x1f);
+    const __m256i zero = _mm256_setzero_si256();
+    const __m256i allowed[] = { _mm256_set1_epi8('\n'), _mm256_set1_epi8('\r'), _mm256_set1_epi8('\t'),
+        _mm256_set1_epi8('\f'), _mm256_set1_epi8(0x1b) };
+    while (i + 32 <= n) {
+        __m256i controlCounts = zero;
+        __m256i nulCounts = zero;
+        for (int block = 0; block < 255 && i + 32 <= n; ++block, i += 32) {
+            const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(data + i));
+            __m256i control = _mm256_cmpeq_epi8(_mm256_min_epu8(v, maxControl), v); // v <= 0x1f, unsigned
+            for (const __m256i &a : allowed)
+                control = _mm256_andnot_si256(_mm256_cmpeq_epi8(v, a), control);
+            controlCounts = _mm256_sub_epi8(controlCounts, control);
+            nulCounts = _mm256_sub_epi8(nulCounts, _mm256_cmpeq_epi8(v, zero));
+        }
+        const __m256i c = _mm256_sad_epu8(controlCounts, zero);
+        const __m256i z = _mm256_sad_epu8(nulCounts, zero);
+        controls += qsizetype(_mm256_extract_epi64(c, 0) + _mm256_extract_epi64(c, 1) + _mm256_extract_epi64(c, 2)
+            + _mm256_extract_epi64(c, 3));
+        nuls += qsizetype(_mm256_extract_epi64(z, 0) + _mm256_extract_epi64(z, 1) + _mm256_extract_epi64(z, 2)
+            + _mm256_extract_epi64(z, 3));
+    }
+}
+#endif
+
 bool looksBinary(const QByteArray &bytes)
 {
     if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF") || !TextDecoder::sniffUtf16(bytes).isEmpty())
         return false; // UTF-16 text has NUL bytes
     const qsizetype n = std::min<qsizetype>(bytes.size(), 64 * 1024);
-    // Counted without branches (the compiler vectorises the loop): control bytes other than white space and ESC,
-    // and NUL bytes among them.
+    // Control bytes other than white space and ESC, and NUL bytes among them. The sniff reads up to 64 KiB of every
+    // page: 32 bytes at a time with AVX2, 16 with SSE2 (the scalar loop cost as much as a tenth of the extraction
+    // outside the parse on a median page), byte by byte for the rest.
     const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
     qsizetype controls = 0;
     qsizetype nuls = 0;
-    for (qsizetype i = 0; i < n; ++i) {
+    qsizetype i = 0;
+#if defined(__SSE2__) && defined(__GNUC__)
+    static const bool avx2 = __builtin_cpu_supports("avx2");
+    if (avx2)
+        countControlsAvx2(data, n, i, controls, nuls);
+#endif
+#if defined(__SSE2__)
+    const __m128i maxControl = _mm_set1_epi8(0x1f);
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i allowed[] = { _mm_set1_epi8('\n'), _mm_set1_epi8('\r'), _mm_set1_epi8('\t'), _mm_set1_epi8('\f'),
+        _mm_set1_epi8(0x1b) };
+    // Per-byte counters (a match is -1, subtracted), summed into the totals before they can wrap at 255.
+    auto sum = [&zero](__m128i counts) {
+        const __m128i s = _mm_sad_epu8(counts, zero);
+        return qsizetype(_mm_cvtsi128_si32(s)) + qsizetype(_mm_cvtsi128_si32(_mm_srli_si128(s, 8)));
+    };
+    while (i + 16 <= n) {
+        __m128i controlCounts = zero;
+        __m128i nulCounts = zero;
+        for (int block = 0; block < 255 && i + 16 <= n; ++block, i += 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + i));
+            __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, maxControl), v); // v <= 0x1f, unsigned
+            for (const __m128i &a : allowed)
+                control = _mm_andnot_si128(_mm_cmpeq_epi8(v, a), control);
+            controlCounts = _mm_sub_epi8(controlCounts, control);
+            nulCounts = _mm_sub_epi8(nulCounts, _mm_cmpeq_epi8(v, zero));
+        }
+        controls += sum(controlCounts);
+        nuls += sum(nulCounts);
+    }
+#endif
+    for (; i < n; ++i) {
         const unsigned c = data[i];
         controls += (c < 0x20) & (c != '\n') & (c != '\r') & (c != '\t') & (c != '\f') & (c != 0x1b);
         nuls += c == 0;

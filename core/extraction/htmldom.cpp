@@ -113,6 +113,81 @@ std::string_view attr(const xmlNode *n, const char *name)
     return {};
 }
 
+bool isBlockForDivToP(Tag t)
+{
+    switch (t) {
+    case Tag::Blockquote:
+    case Tag::Dl:
+    case Tag::Div:
+    case Tag::Img:
+    case Tag::Ol:
+    case Tag::P:
+    case Tag::Pre:
+    case Tag::Table:
+    case Tag::Ul:
+    case Tag::Section:
+    case Tag::Article:
+    case Tag::H1:
+    case Tag::H2:
+    case Tag::H3:
+    case Tag::H4:
+    case Tag::H5:
+    case Tag::H6:
+    case Tag::Figure:
+    case Tag::Header:
+    case Tag::Footer:
+    case Tag::Aside:
+    case Tag::Main:
+    case Tag::Form:
+    case Tag::Li:
+    case Tag::Tr:
+    case Tag::Td:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool hasBlockDescendant(const xmlNode *e)
+{
+    for (const xmlNode *c = e->children; c; c = c->next) {
+        if (!isElement(c))
+            continue;
+        if (isBlockForDivToP(tagOf(c)) || hasBlockDescendant(c))
+            return true;
+    }
+    return false;
+}
+
+bool isDescendant(const xmlNode *n, const xmlNode *ancestor)
+{
+    for (const xmlNode *p = n; p; p = p->parent)
+        if (p == ancestor)
+            return true;
+    return false;
+}
+
+int countTag(const xmlNode *e, Tag tag)
+{
+    int n = 0;
+    for (const xmlNode *c = e->children; c; c = c->next) {
+        if (!isElement(c))
+            continue;
+        if (tagOf(c) == tag)
+            ++n;
+        n += countTag(c, tag);
+    }
+    return n;
+}
+
+bool hasAncestor(const xmlNode *e, Tag tag)
+{
+    for (const xmlNode *p = e->parent; p && isElement(p); p = p->parent)
+        if (tagOf(p) == tag)
+            return true;
+    return false;
+}
+
 void appendText(const xmlNode *n, QByteArray &out)
 {
     if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -146,6 +221,27 @@ std::string lower(std::string_view s)
         if (c >= 'A' && c <= 'Z')
             c = char(c - 'A' + 'a');
     return out;
+}
+
+void appendLower(std::string &out, std::string_view s)
+{
+    const std::size_t from = out.size();
+    out.append(s);
+    for (std::size_t i = from; i < out.size(); ++i)
+        if (out[i] >= 'A' && out[i] <= 'Z')
+            out[i] = char(out[i] - 'A' + 'a');
+}
+
+bool equalsLower(std::string_view s, std::string_view lowerWord)
+{
+    if (s.size() != lowerWord.size())
+        return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i] >= 'A' && s[i] <= 'Z' ? char(s[i] - 'A' + 'a') : s[i];
+        if (c != lowerWord[i])
+            return false;
+    }
+    return true;
 }
 
 } // namespace Gloss::Core::Dom

@@ -10,6 +10,11 @@
 
 namespace Gloss::Core::Dom {
 
+/// libxml2 HTML parser options of every parse: recover from errors silently, no network, compact text nodes, and
+/// the input taken as UTF-8 whatever it declares (it is decoded before).
+inline constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
+    | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+
 /// Element names the extractor distinguishes; everything else is Other.
 enum class Tag : unsigned char {
     Other,
@@ -160,10 +165,26 @@ void appendText(const xmlNode *n, QByteArray &out);
 /// textContent with white space collapsed and trimmed.
 QString innerText(const xmlNode *n);
 
+/// Block-level for Readability.js's "div to p" (its DIV_TO_P_ELEMS and the HTML5 sectioning elements): an element
+/// holding none of these reads as a paragraph.
+bool isBlockForDivToP(Tag t);
+/// `e` has an element descendant that isBlockForDivToP().
+bool hasBlockDescendant(const xmlNode *e);
+/// `n` is `ancestor` or lies under it.
+bool isDescendant(const xmlNode *n, const xmlNode *ancestor);
+/// An element ancestor of `e` (not `e` itself) is a `tag`.
+bool hasAncestor(const xmlNode *e, Tag tag);
+/// The `tag` elements under `e` (not counting `e`).
+int countTag(const xmlNode *e, Tag tag);
+
 /// Unlinks and frees `n`.
 void remove(xmlNode *n);
 
 /// ASCII-lower-cases `s` into a std::string.
 std::string lower(std::string_view s);
+/// Appends `s` ASCII-lower-cased to `out` (no allocation once `out` has the capacity).
+void appendLower(std::string &out, std::string_view s);
+/// lower(s) == lowerWord, without building the lower-cased copy. `lowerWord` must be lower case.
+bool equalsLower(std::string_view s, std::string_view lowerWord);
 
 } // namespace Gloss::Core::Dom

@@ -199,6 +199,15 @@ void ReaderBuilder::text(const char *utf8)
 {
     if (!utf8 || !*utf8)
         return;
+    if (m_pre == 0 && m_current.runs.isEmpty()) {
+        // White space between tags, the most common text node, is dropped below when no run is open: tell it from
+        // the bytes, without a QString for it (ASCII white space only; other text goes the long way).
+        const char *p = utf8;
+        while (*p == ' ' || (*p >= '\t' && *p <= '\r'))
+            ++p;
+        if (!*p)
+            return;
+    }
     QString s = QString::fromUtf8(utf8);
     if (m_pre == 0) {
         bool blank = true;
