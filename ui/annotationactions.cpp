@@ -86,7 +86,7 @@ void AnnotationActions::setEntityTypes(const QList<EntityTypeKey> &entityTypes)
         const QString text = t.label.isEmpty() ? t.type : QStringLiteral("%1 — %2").arg(t.type, t.label);
         QAction *a = make(text, keys, tr("Tags the selected text as an entity of type %1.").arg(t.type));
         a->setData(t.type);
-        a->setEnabled(m_selectionAvailable);
+        a->setEnabled(m_selectionAvailable && !m_readOnly);
         connect(a, &QAction::triggered, this, [this, type = t.type] { Q_EMIT entityRequested(type); });
         m_entities.insert(t.type, a);
         m_entityList << a;
@@ -111,9 +111,19 @@ QAction *AnnotationActions::make(const QString &text, const QList<QKeySequence> 
 void AnnotationActions::setSelectionAvailable(bool available)
 {
     m_selectionAvailable = available;
-    m_claim->setEnabled(available);
+    const bool enabled = available && !m_readOnly;
+    m_claim->setEnabled(enabled);
     for (QAction *a : std::as_const(m_entityList))
-        a->setEnabled(available);
+        a->setEnabled(enabled);
+}
+
+void AnnotationActions::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    for (QAction *a : { m_note, m_reattach, m_tagAll, m_remove })
+        a->setEnabled(!readOnly);
+    m_entityMenu->setEnabled(!readOnly);
+    setSelectionAvailable(m_selectionAvailable);
 }
 
 void AnnotationActions::populate(QMenu *menu) const

@@ -65,8 +65,12 @@ public:
     QAction *redo() const { return m_redo; }
     QMenu *entityMenu() const { return m_entityMenu; }
 
-    /// Enables the actions that need a selection.
+    /// Enables the actions that need a selection (never while read-only).
     void setSelectionAvailable(bool available);
+    /// On a read-only store every action that writes (claim, entities, note, re-attach, tag all, delete) stays
+    /// disabled whatever the selection; next/previous stay usable.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
     /// Fills the Annotate menu.
     void populate(QMenu *menu) const;
     /// Every action with a shortcut, for the help overlay.
@@ -96,6 +100,7 @@ private:
     QList<QAction *> m_entityList;
     QList<EntityTypeKey> m_entityTypes;
     bool m_selectionAvailable = false;
+    bool m_readOnly = false;
 };
 
 } // namespace Gloss::Ui

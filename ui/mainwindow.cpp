@@ -39,6 +39,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -78,6 +79,7 @@ MainWindow::MainWindow(Core::Database &database, Settings *settings, const QStri
     setWindowTitle(tr("Gloss"));
     setAccessibleName(tr("Gloss"));
     setAcceptDrops(true);
+    m_readOnly = database.isReadOnly();
     new WebShortcutGuard(this);
     m_theme = new ThemeController(m_settings, this);
     m_annotationActions = new AnnotationActions(m_session->undoStack(), AnnotationActions::defaultEntityTypes(), this);
@@ -89,6 +91,7 @@ MainWindow::MainWindow(Core::Database &database, Settings *settings, const QStri
     buildLayout();
     createMenus();
     connectSignals();
+    applyReadOnly();
     applyTheme(m_theme->effectiveTheme());
     m_reader->setTypography(m_settings->typography());
     m_help = new HelpOverlay(this);
@@ -96,8 +99,76 @@ MainWindow::MainWindow(Core::Database &database, Settings *settings, const QStri
     connect(m_annotationActions, &AnnotationActions::entityTypesChanged, this, &MainWindow::updateHelp);
     refreshLibrary();
     showArticleView(false);
-    statusBar()->showMessage(tr("Select text in the reader view, then press C to mark a claim or E and a digit to tag "
-                                "an entity. F1 lists every shortcut."));
+    statusBar()->showMessage(idleHint());
+}
+
+QString MainWindow::idleHint() const
+{
+    if (m_readOnly)
+        return tr("This store is read-only: reading, search, export and backup work; annotating and importing are "
+                  "off. F1 lists every shortcut.");
+    return tr("Select text in the reader view, then press C to mark a claim or E and a digit to tag an entity. F1 "
+              "lists every shortcut.");
+}
+
+void MainWindow::applyReadOnly()
+{
+    m_annotationActions->setReadOnly(m_readOnly);
+    m_annotations->setReadOnly(m_readOnly);
+    m_registry->setReadOnly(m_readOnly);
+    m_libraryController->setReadOnly(m_readOnly);
+    const QString why = LibraryController::readOnlyMessage();
+    for (QAction *a : std::as_const(m_writingActions)) {
+        a->setEnabled(!m_readOnly);
+        if (m_readOnly)
+            a->setStatusTip(why);
+    }
+    for (QPushButton *b : { m_empty->openFileButton(), m_empty->openUrlButton(), m_empty->sampleButton() }) {
+        b->setEnabled(!m_readOnly);
+        if (m_readOnly)
+            b->setToolTip(why);
+    }
+    if (m_readOnly)
+        m_empty->helpLabel()->setText(tr("This store is read-only (its file or folder is not writable), so nothing "
+                                         "can be imported into it. Choose another database in Preferences, or fix "
+                                         "the permissions, and start Gloss again."));
+    m_readOnlyBadge->setToolTip(
+        tr("<p>Gloss opened this store read-only because you cannot write to its file or to the folder it is in:<br>"
+           "<code>%1</code></p>"
+           "<p>Reading, search, export and backup still work. Annotating, editing entities and importing are off, "
+           "and reading positions are kept only until Gloss quits.</p>"
+           "<p>To annotate, make the file and its folder writable, or choose another database in Preferences, "
+           "and start Gloss again.</p>")
+            .arg(m_database.path().toHtmlEscaped()));
+    m_readOnlyBadge->setVisible(m_readOnly);
+}
+
+void MainWindow::showNotice(const QString &message)
+{
+    m_notice = message;
+    statusBar()->showMessage(message);
+    if (QApplication::platformName() == u"offscreen" || QApplication::platformName() == u"minimal")
+        return;
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Gloss"), message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::saveReadingPosition(qint64 articleId, double fraction)
+{
+    if (m_readOnly) {
+        m_sessionPositions.insert(articleId, std::clamp(fraction, 0.0, 1.0));
+        return;
+    }
+    auto r = ReadingPositions(m_database)
+                 .save(articleId, Core::codePointLength(m_session->article().current.readerText), fraction);
+    if (r)
+        return;
+    // Scrolling saves often: a failure is shown in a box once, then only in the status bar.
+    if (std::exchange(m_positionErrorShown, true))
+        statusBar()->showMessage(r.error().message, 8000);
+    else
+        showError(r.error().message);
 }
 
 MainWindow::~MainWindow()
@@ -124,9 +195,24 @@ void MainWindow::buildLayout()
     m_splitter->setStretchFactor(3, 2);
     m_splitter->setSizes({ 220, 560, 400, 260 });
     m_splitter->setChildrenCollapsible(false);
+    m_splitter->setObjectName(QStringLiteral("panes"));
+    // In a small window the library kept only its minimum (its search field read "Search articl…") while the
+    // annotations panel kept 300 px: the library gets a usable minimum, and applyDefaultSplitterSizes() shares
+    // the width at the first show.
+    m_library->setMinimumWidth(170);
     setCentralWidget(m_splitter);
     m_readingTime->setAccessibleName(tr("Reading time"));
     statusBar()->addPermanentWidget(m_readingTime);
+    m_readOnlyBadge = new QLabel(tr("Read-only store"), this);
+    m_readOnlyBadge->setObjectName(QStringLiteral("readOnlyBadge"));
+    m_readOnlyBadge->setAccessibleName(tr("Read-only store"));
+    m_readOnlyBadge->setFrameShape(QFrame::StyledPanel);
+    m_readOnlyBadge->setMargin(1);
+    QFont badgeFont = m_readOnlyBadge->font();
+    badgeFont.setBold(true);
+    m_readOnlyBadge->setFont(badgeFont);
+    m_readOnlyBadge->hide();
+    statusBar()->addPermanentWidget(m_readOnlyBadge);
     // Tab order follows the panes left to right.
     setTabOrder(m_library->searchField(), m_library->view());
     setTabOrder(m_library->view(), m_reader);
@@ -152,12 +238,18 @@ void MainWindow::createMenus()
     QAction *url = file->addAction(tr("Open &URL…"), m_libraryController, &LibraryController::openUrlDialog);
     url->setObjectName(QStringLiteral("openUrl"));
     url->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    file->addAction(tr("Import a &Folder…"), m_libraryController, &LibraryController::batchFolderDialog);
-    file->addAction(tr("Import a &List of URLs…"), m_libraryController, &LibraryController::batchListDialog);
-    file->addAction(tr("Try the &Sample Article"), this, [this] {
+    QAction *folder
+        = file->addAction(tr("Import a &Folder…"), m_libraryController, &LibraryController::batchFolderDialog);
+    folder->setObjectName(QStringLiteral("importFolder"));
+    QAction *list
+        = file->addAction(tr("Import a &List of URLs…"), m_libraryController, &LibraryController::batchListDialog);
+    list->setObjectName(QStringLiteral("importList"));
+    QAction *sample = file->addAction(tr("Try the &Sample Article"), this, [this] {
         if (auto r = m_libraryController->importSample(); !r)
             showError(r.error().message);
     });
+    sample->setObjectName(QStringLiteral("importSample"));
+    m_writingActions = { open, url, folder, list, sample };
     file->addSeparator();
     QAction *exportAction = file->addAction(tr("&Export Annotations…"), this, &MainWindow::exportDialog);
     exportAction->setObjectName(QStringLiteral("export"));
@@ -235,8 +327,9 @@ void MainWindow::connectSignals()
 
     connect(m_session, &ArticleSession::articleOpened, this, [this](const Core::Article &article) {
         showArticleView(true);
-        auto position
-            = ReadingPositions(m_database).fraction(article.id, Core::codePointLength(article.current.readerText));
+        auto position = m_sessionPositions.contains(article.id)
+            ? Core::Result<double>(m_sessionPositions.value(article.id))
+            : ReadingPositions(m_database).fraction(article.id, Core::codePointLength(article.current.readerText));
         if (!position)
             showError(position.error().message);
         m_reader->showArticle(article, position.value_or(0.0), m_session->annotations());
@@ -286,20 +379,22 @@ void MainWindow::connectSignals()
     connect(m_annotationController, &AnnotationController::message, statusBar(), &QStatusBar::showMessage);
     connect(m_reader, &ReaderView::selectionChanged, this, [this](Core::TextPositionSelector s) {
         if (s.isValid() && s.end > s.start)
-            statusBar()->showMessage(tr("Selected %1 (%2–%3): C claim, E+digit entity, N note")
+            statusBar()->showMessage((m_readOnly ? tr("Selected %1 (%2–%3); the store is read-only, so it cannot be "
+                                                      "annotated")
+                                                 : tr("Selected %1 (%2–%3): C claim, E+digit entity, N note"))
                                          .arg(countText(s.end - s.start, tr("%n character"), tr("%n characters")))
                                          .arg(s.start)
                                          .arg(s.end));
+        else if (!m_notice.isEmpty())
+            statusBar()->showMessage(m_notice);
         else
             statusBar()->clearMessage();
+        if (s.isValid() && s.end > s.start)
+            m_notice.clear();
     });
     connect(m_reader, &ReaderView::readingPositionChanged, this, [this](qint64 id, double fraction) {
-        if (m_session->hasArticle() && m_session->article().id == id) {
-            if (auto r = ReadingPositions(m_database)
-                             .save(id, Core::codePointLength(m_session->article().current.readerText), fraction);
-                !r)
-                showError(r.error().message);
-        }
+        if (m_session->hasArticle() && m_session->article().id == id)
+            saveReadingPosition(id, fraction);
         m_library->view()->viewport()->update();
         if (m_viewActions->syncScroll()->isChecked() && m_original->isLoaded())
             m_original->runScript(
@@ -390,8 +485,26 @@ void MainWindow::restoreState()
 {
     if (const QByteArray g = m_settings->windowGeometry(); !g.isEmpty())
         restoreGeometry(g);
-    if (const QByteArray s = m_settings->splitterState(); !s.isEmpty())
-        m_splitter->restoreState(s);
+    if (const QByteArray s = m_settings->splitterState(); !s.isEmpty() && m_splitter->restoreState(s))
+        m_splitterSized = true;
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    if (!std::exchange(m_splitterSized, true))
+        applyDefaultSplitterSizes();
+    QMainWindow::showEvent(event);
+}
+
+void MainWindow::applyDefaultSplitterSizes()
+{
+    // The library and the annotations panel get a share of the width within sensible bounds; the reader and
+    // the original page share the rest 3:2.
+    const int width = std::max(m_splitter->width(), this->width());
+    const int library = std::clamp(width * 17 / 100, 190, 300);
+    const int annotations = std::clamp(width * 20 / 100, 250, 340);
+    const int rest = std::max(0, width - library - annotations);
+    m_splitter->setSizes({ library, rest * 3 / 5, rest - rest * 3 / 5, annotations });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -406,7 +519,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (LibraryController::canDrop(event->mimeData()))
+    if (!m_readOnly && LibraryController::canDrop(event->mimeData()))
         event->acceptProposedAction();
 }
 

@@ -3,6 +3,7 @@
 #include "core/annotation/labelschema.h"
 #include "core/result.h"
 
+#include <QHash>
 #include <QMainWindow>
 
 class QAction;
@@ -71,6 +72,18 @@ public:
     QDockWidget *entityRegistryDock() const { return m_registryDock; }
     QAction *entitiesAction() const { return m_entitiesAction; }
 
+    /// True when the store is read-only (Core::Database::isReadOnly()): every action that writes is disabled,
+    /// reading positions are kept for this session only, and the status bar shows readOnlyBadge().
+    bool isReadOnly() const { return m_readOnly; }
+    /// The permanent "Read-only store" label in the status bar (hidden on a writable store).
+    QLabel *readOnlyBadge() const { return m_readOnlyBadge; }
+    /// The actions that write to the store (imports, the sample article), disabled on a read-only store.
+    QList<QAction *> storeWritingActions() const { return m_writingActions; }
+    /// Reports `message` once and without blocking: in the status bar until another message replaces it, and in a
+    /// window-modal box when there is a display (not offscreen). For start-up notices such as a file that could
+    /// not be imported into a read-only store.
+    void showNotice(const QString &message);
+
     /// Hides everything but the reader (and shows it again).
     void setDistractionFree(bool on);
     bool isDistractionFree() const { return m_distractionFree; }
@@ -97,6 +110,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -105,6 +119,10 @@ private:
     void createMenus();
     void connectSignals();
     void showError(const QString &message);
+    void applyReadOnly();
+    void applyDefaultSplitterSizes();
+    void saveReadingPosition(qint64 articleId, double fraction);
+    QString idleHint() const;
     void showArticleView(bool article);
     void applyTheme(const QString &theme);
     void openHelp();
@@ -128,6 +146,13 @@ private:
     QSplitter *m_splitter = nullptr;
     HelpOverlay *m_help = nullptr;
     QLabel *m_readingTime = nullptr;
+    QLabel *m_readOnlyBadge = nullptr;
+    QList<QAction *> m_writingActions;
+    QString m_notice; ///< showNotice()'s message, kept in the status bar until the first selection
+    QHash<qint64, double> m_sessionPositions; ///< reading positions kept in memory on a read-only store
+    bool m_readOnly = false;
+    bool m_splitterSized = false; ///< restored from the settings, or given its default sizes at the first show
+    bool m_positionErrorShown = false; ///< a failed position save is shown in a box once, then only in the status bar
     ThemeController *m_theme = nullptr;
     AnnotationActions *m_annotationActions = nullptr;
     ViewActions *m_viewActions = nullptr;

@@ -1,5 +1,6 @@
 #include "themecontroller.h"
 
+#include "contraststyle.h"
 #include "settings.h"
 
 #include <QApplication>
@@ -69,6 +70,8 @@ void ThemeController::update()
     const bool dark = m_settings->theme() == u"dark";
     if (dark != m_darkApplied) {
         m_applyingPalette = true;
+        if (dark)
+            ContrastStyle::install(); // before the palette: a new style would reset it
         QApplication::setPalette(dark ? darkPalette() : m_systemPalette);
         m_applyingPalette = false;
         m_darkApplied = dark;

@@ -143,7 +143,14 @@ int main(int argc, char **argv)
         window.restoreState();
 
     qint64 articleId = 0;
-    if (!parser.positionalArguments().isEmpty()) {
+    // A read-only store (its file or folder is not writable) still opens for reading: a file or URL to import is
+    // reported once, and the window shows what the store holds.
+    QString startupNotice;
+    if (!parser.positionalArguments().isEmpty() && (*database)->isReadOnly()) {
+        startupNotice = Gloss::Ui::LibraryController::readOnlyMessage(parser.positionalArguments().first());
+        QTextStream(stderr) << "gloss: " << startupNotice << '\n';
+    }
+    if (!parser.positionalArguments().isEmpty() && startupNotice.isEmpty()) {
         const QString source = parser.positionalArguments().first();
         const QUrl url(source, QUrl::StrictMode);
         Gloss::Core::Result<Gloss::Core::ImportOutcome> outcome;
@@ -178,6 +185,8 @@ int main(int argc, char **argv)
             return fail(r.error().message);
     }
     window.show();
+    if (!startupNotice.isEmpty())
+        window.showNotice(startupNotice);
     if (qEnvironmentVariableIsSet("GLOSS_STARTUP_TIME"))
         QTimer::singleShot(0, &window,
             [&startup] { QTextStream(stderr) << "gloss: usable window after " << startup.elapsed() << " ms\n"; });

@@ -63,8 +63,17 @@ void LibraryController::refresh()
     m_panel->setArticles(*rows);
 }
 
+QString LibraryController::readOnlyMessage(const QString &what)
+{
+    return what.isEmpty()
+        ? tr("Cannot import: the store is read-only (its file or folder is not writable).")
+        : tr("Cannot import %1: the store is read-only (its file or folder is not writable).").arg(what);
+}
+
 Core::Result<qint64> LibraryController::importFile(const QString &path)
 {
+    if (m_readOnly)
+        return Core::fail(readOnlyMessage(QFileInfo(path).fileName()), Core::Error::Storage);
     auto outcome = Core::ArticleImporter(m_database).importFile(path);
     if (!outcome)
         return std::unexpected(outcome.error());
@@ -75,6 +84,8 @@ Core::Result<qint64> LibraryController::importFile(const QString &path)
 
 Core::Result<qint64> LibraryController::importSample()
 {
+    if (m_readOnly)
+        return Core::fail(readOnlyMessage(tr("the sample article")), Core::Error::Storage);
     QFile f(QStringLiteral(":/gloss/samples/independent-serbia-russia.html"));
     if (!f.open(QIODevice::ReadOnly))
         return Core::fail(tr("The sample article is missing from this build."), Core::Error::Internal);
@@ -91,6 +102,10 @@ Core::Result<qint64> LibraryController::importSample()
 
 void LibraryController::importUrl(const QUrl &url)
 {
+    if (m_readOnly) {
+        Q_EMIT message(readOnlyMessage(url.toDisplayString()), 8000);
+        return;
+    }
     if (!isWebUrl(url) && !url.isLocalFile()) {
         Q_EMIT errorOccurred(tr("%1 is not a web address (http or https).").arg(url.toDisplayString()));
         return;
@@ -123,6 +138,10 @@ void LibraryController::importUrl(const QUrl &url)
 
 BatchImportDialog *LibraryController::importBatch(const QStringList &sources)
 {
+    if (m_readOnly) {
+        Q_EMIT message(readOnlyMessage(), 8000);
+        return nullptr;
+    }
     if (!m_batch) {
         m_batch = new BatchImporter(m_database.path(), m_fetcher, this);
         connect(m_batch, &BatchImporter::finished, this, [this](const QList<BatchImportItem> &items, bool) {
@@ -156,6 +175,10 @@ bool LibraryController::handleDrop(const QMimeData *mime)
 {
     if (!canDrop(mime))
         return false;
+    if (m_readOnly) {
+        Q_EMIT message(readOnlyMessage(), 8000);
+        return false;
+    }
     QList<QUrl> urls = mime->urls();
     if (urls.isEmpty())
         urls << QUrl(mime->text().trimmed(), QUrl::StrictMode);
@@ -191,6 +214,10 @@ bool LibraryController::handleDrop(const QMimeData *mime)
 
 void LibraryController::openFileDialog()
 {
+    if (m_readOnly) {
+        Q_EMIT message(readOnlyMessage(), 8000);
+        return;
+    }
     const QStringList paths = QFileDialog::getOpenFileNames(
         m_window, tr("Import articles"), {}, tr("Articles (*.html *.htm *.mhtml *.mht *.txt);;All files (*)"));
     if (paths.size() > 3) {
@@ -204,6 +231,10 @@ void LibraryController::openFileDialog()
 
 void LibraryController::openUrlDialog()
 {
+    if (m_readOnly) {
+        Q_EMIT message(readOnlyMessage(), 8000);
+        return;
+    }
     bool ok = false;
     const QString text = QInputDialog::getText(m_window, tr("Open URL"), tr("Web address of the article:"),
         QLineEdit::Normal, QStringLiteral("https://"), &ok);
@@ -214,6 +245,10 @@ void LibraryController::openUrlDialog()
 
 void LibraryController::batchFolderDialog()
 {
+    if (m_readOnly) {
+        Q_EMIT message(readOnlyMessage(), 8000);
+        return;
+    }
     const QString folder = QFileDialog::getExistingDirectory(m_window, tr("Import every article in a folder"));
     if (folder.isEmpty())
         return;
@@ -227,6 +262,10 @@ void LibraryController::batchFolderDialog()
 
 void LibraryController::batchListDialog()
 {
+    if (m_readOnly) {
+        Q_EMIT message(readOnlyMessage(), 8000);
+        return;
+    }
     const QString path = QFileDialog::getOpenFileName(
         m_window, tr("Import a list of URLs"), {}, tr("Text files (*.txt *.list);;All files (*)"));
     if (path.isEmpty())

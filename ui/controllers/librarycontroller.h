@@ -52,6 +52,13 @@ public:
     void batchFolderDialog();
     void batchListDialog();
 
+    /// On a read-only store nothing is imported: the import functions fail (or report in message()) with
+    /// readOnlyMessage() instead of trying, and handleDrop() declines drops.
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    bool isReadOnly() const { return m_readOnly; }
+    /// "Cannot import: the store is read-only …", naming `what` when it is not empty.
+    static QString readOnlyMessage(const QString &what = {});
+
     /// Re-reads the library list from the store.
     void refresh();
     BatchImporter *batchImporter() const { return m_batch; }
@@ -71,6 +78,7 @@ private:
     UrlFetcher m_fetcher;
     BatchImporter *m_batch = nullptr;
     PageCapture *m_capture = nullptr;
+    bool m_readOnly = false;
     QHash<qint64, qsizetype> m_textLengths; ///< code points of each listed article's reader text
 };
 

@@ -60,12 +60,32 @@ AnnotationEditor::AnnotationEditor(QWidget *parent)
     setTabOrder(m_attributes, m_save);
     setTabOrder(m_save, m_reattach);
 
-    connect(m_save, &QPushButton::clicked, this, [this] { Q_EMIT saveRequested(edited()); });
-    connect(m_reattach, &QPushButton::clicked, this, [this] { Q_EMIT reattachRequested(m_annotation.id); });
+    connect(m_save, &QPushButton::clicked, this, [this] {
+        if (!m_readOnly)
+            Q_EMIT saveRequested(edited());
+    });
+    connect(m_reattach, &QPushButton::clicked, this, [this] {
+        if (!m_readOnly)
+            Q_EMIT reattachRequested(m_annotation.id);
+    });
     auto *saveKey = new QShortcut(
         QKeySequence(Qt::CTRL | Qt::Key_Return), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(saveKey, &QShortcut::activated, m_save, &QPushButton::click);
     setAnnotation({});
+}
+
+void AnnotationEditor::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    m_note->setReadOnly(readOnly);
+    m_attributes->setReadOnly(readOnly);
+    m_save->setEnabled(!readOnly);
+    m_reattach->setEnabled(!readOnly);
+    const QString why = tr("The store is read-only: annotations cannot be changed.");
+    m_save->setToolTip(readOnly ? why : tr("Save the note and attributes (Ctrl+Return)"));
+    m_reattach->setToolTip(
+        readOnly ? why : tr("Anchor this orphaned annotation on the text selected in the reader (R)"));
+    setAnnotation(m_annotation);
 }
 
 void AnnotationEditor::setAnnotation(const Core::Annotation &annotation)
@@ -75,8 +95,8 @@ void AnnotationEditor::setAnnotation(const Core::Annotation &annotation)
     setEnabled(any);
     // The hints show only on an annotation being edited: on the empty, disabled editor a greyed example read as
     // if it were stored data.
-    m_note->setPlaceholderText(any ? tr("A note on this annotation") : QString());
-    m_attributes->setPlaceholderText(any ? attributesHint() : QString());
+    m_note->setPlaceholderText(any && !m_readOnly ? tr("A note on this annotation") : QString());
+    m_attributes->setPlaceholderText(any && !m_readOnly ? attributesHint() : QString());
     if (!any) {
         m_heading->setText(tr("No annotation selected"));
         m_quote->clear();

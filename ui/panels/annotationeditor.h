@@ -26,6 +26,11 @@ public:
     const Core::Annotation &annotation() const { return m_annotation; }
     /// The annotation with the form's note and attributes.
     Core::Annotation edited() const;
+    /// On a read-only store the note and attributes show read-only and Save / Re-attach stay disabled.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
+    QPushButton *saveButton() const { return m_save; }
+    QPushButton *reattachButton() const { return m_reattach; }
     /// Puts the keyboard focus in the note field.
     void focusNote();
     QPlainTextEdit *noteEdit() const { return m_note; }
@@ -48,6 +53,7 @@ private:
     QPlainTextEdit *m_attributes = nullptr;
     QPushButton *m_save = nullptr;
     QPushButton *m_reattach = nullptr;
+    bool m_readOnly = false;
 };
 
 } // namespace Gloss::Ui

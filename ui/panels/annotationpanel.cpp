@@ -388,4 +388,9 @@ void AnnotationPanel::showCurrent()
     m_editor->setAnnotation({});
 }
 
+void AnnotationPanel::setReadOnly(bool readOnly)
+{
+    m_editor->setReadOnly(readOnly);
+}
+
 } // namespace Gloss::Ui

@@ -48,12 +48,16 @@ public:
     bool isGroupedByEntity() const;
 
     AnnotationEditor *editor() const { return m_editor; }
+    /// The editor's read-only mode (AnnotationEditor::setReadOnly()).
+    void setReadOnly(bool readOnly);
     /// The filter fields (tests drive them as a user would).
     QComboBox *kindFilterField() const { return m_kind; }
     QComboBox *labelFilterField() const { return m_label; }
     /// Offers "All annotators" and every creator (annotator name) present in the article's annotations.
     QComboBox *creatorFilterField() const { return m_creator; }
     QComboBox *entityFilterField() const { return m_entity; }
+    QCheckBox *orphanedOnlyField() const { return m_orphaned; }
+    QCheckBox *groupByEntityField() const { return m_grouped; }
     QTreeView *view() const { return m_view; }
 
 Q_SIGNALS:

@@ -154,6 +154,8 @@ EntityRegistry::EntityRegistry(ArticleSession *session, QWidget *parent)
             Q_EMIT mentionActivated(item->data(0, ArticleRole).toLongLong(), item->data(0, AnnotationRole).toString());
     });
     auto save = [this] {
+        if (m_readOnly)
+            return;
         if (auto r = saveCurrent(); !r)
             Q_EMIT errorOccurred(r.error().message);
     };
@@ -161,6 +163,8 @@ EntityRegistry::EntityRegistry(ArticleSession *session, QWidget *parent)
     connect(m_name, &QLineEdit::returnPressed, this, save);
     connect(m_kbId, &QLineEdit::returnPressed, this, save);
     connect(m_merge, &QPushButton::clicked, this, [this] {
+        if (m_readOnly)
+            return;
         if (auto r = mergeSelected(); !r)
             Q_EMIT errorOccurred(r.error().message);
     });
@@ -225,14 +229,28 @@ void EntityRegistry::selectEntities(const QStringList &ids)
     showCurrent();
 }
 
+void EntityRegistry::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    const QString why = tr("The store is read-only: entities cannot be edited or merged.");
+    m_save->setToolTip(readOnly ? why : QString());
+    m_merge->setToolTip(readOnly ? why : QString());
+    showCurrent();
+    updateMergeControls();
+}
+
 void EntityRegistry::showCurrent()
 {
     const QString id = currentId();
     const int row = m_model->rowOf(id);
     m_mentions->clear();
     const bool has = row >= 0;
-    for (QWidget *w : std::initializer_list<QWidget *> { m_name, m_type, m_kbId, m_save })
+    for (QWidget *w : std::initializer_list<QWidget *> { m_name, m_kbId })
         w->setEnabled(has);
+    m_name->setReadOnly(m_readOnly);
+    m_kbId->setReadOnly(m_readOnly);
+    m_type->setEnabled(has && !m_readOnly);
+    m_save->setEnabled(has && !m_readOnly);
     m_type->clear();
     if (!has) {
         m_name->clear();
@@ -291,8 +309,8 @@ void EntityRegistry::updateMergeControls()
         if (const int i = m_survivor->findData(previous); i >= 0)
             m_survivor->setCurrentIndex(i);
     }
-    m_survivor->setEnabled(ids.size() >= 2);
-    m_merge->setEnabled(ids.size() >= 2);
+    m_survivor->setEnabled(ids.size() >= 2 && !m_readOnly);
+    m_merge->setEnabled(ids.size() >= 2 && !m_readOnly);
     m_merge->setText(ids.size() >= 2 ? tr("&Merge %1").arg(ids.size()) : tr("&Merge"));
 }
 

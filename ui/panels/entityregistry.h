@@ -57,6 +57,10 @@ public:
     /// Errors: fewer than two entities selected, storage.
     Core::Result<void> mergeSelected();
 
+    /// On a read-only store the registry only lists and shows: the form is read-only, Save and Merge disabled.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
+
     Core::EntityListModel *model() const { return m_model; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     QLineEdit *filterField() const { return m_filter; }
@@ -96,6 +100,7 @@ private:
     QPushButton *m_merge = nullptr;
     QStringList m_types;
     QHash<QString, QString> m_typeLabels;
+    bool m_readOnly = false;
 };
 
 } // namespace Gloss::Ui
