@@ -60,28 +60,10 @@ Core::Result<Core::Entity> resolveEntity(Core::Database &db, const QString &name
     if (!byName)
         return std::unexpected(byName.error());
     if (*byName && (kbId.isEmpty() || (*byName)->kbId.isEmpty() || (*byName)->kbId == kbId)) {
-        Core::Entity e = **byName;
-        if (e.kbId.isEmpty() && !kbId.isEmpty()) {
-            // The entity learns its KB id: its earlier mentions carry it too, so that every export agrees.
-            e.kbId = kbId;
-            if (auto u = entities.update(e); !u)
-                return std::unexpected(u.error());
-            Core::AnnotationRepository mentions(db);
-            auto ids = entities.mentionIds(e.id);
-            if (!ids)
-                return std::unexpected(ids.error());
-            for (const QString &id : std::as_const(*ids)) {
-                auto mention = mentions.annotation(id);
-                if (!mention)
-                    return std::unexpected(mention.error());
-                if (!mention->kbId.isEmpty())
-                    continue;
-                mention->kbId = kbId;
-                if (auto u = mentions.update(*mention); !u)
-                    return std::unexpected(u.error());
-            }
-        }
-        return e;
+        // The entity learns its KB id: its earlier mentions carry it too, so that every export agrees.
+        if ((*byName)->kbId.isEmpty() && !kbId.isEmpty())
+            return entities.giveKbId(**byName, kbId);
+        return **byName;
     }
     *isNew = true;
     return Core::makeEntity(name, type, kbId);

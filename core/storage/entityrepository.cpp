@@ -1,5 +1,7 @@
 #include "entityrepository.h"
 
+#include "annotationrepository.h"
+
 #include "database.h"
 #include "sqlhelpers.h"
 
@@ -141,6 +143,28 @@ Result<std::optional<Entity>> EntityRepository::findByName(const QString &name, 
             return std::optional<Entity>(e);
     }
     return std::optional<Entity>();
+}
+
+Result<Entity> EntityRepository::giveKbId(Entity entity, const QString &kbId)
+{
+    entity.kbId = kbId;
+    if (auto u = update(entity); !u)
+        return std::unexpected(u.error());
+    AnnotationRepository mentions(m_database);
+    auto ids = mentionIds(entity.id);
+    if (!ids)
+        return std::unexpected(ids.error());
+    for (const QString &id : std::as_const(*ids)) {
+        auto mention = mentions.annotation(id);
+        if (!mention)
+            return std::unexpected(mention.error());
+        if (!mention->kbId.isEmpty())
+            continue;
+        mention->kbId = kbId;
+        if (auto u = mentions.update(*mention); !u)
+            return std::unexpected(u.error());
+    }
+    return entity;
 }
 
 Result<QStringList> EntityRepository::mentionIds(const QString &id) const

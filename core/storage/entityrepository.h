@@ -55,6 +55,11 @@ public:
     Result<std::optional<Entity>> findByKbId(const QString &kbId) const;
     /// The entity of `type` known by `name` (its name or an alias, case-insensitive), if any.
     Result<std::optional<Entity>> findByName(const QString &name, const QString &type) const;
+    /// Gives `entity` (which has none) the KB id `kbId`, and every mention of it that has no KB id of its own, so
+    /// that every export agrees; returns the updated entity. Run inside a transaction to make it one step (the
+    /// importers and `annotate --entity` do, when a mention with a KB id links to an entity found by its name).
+    /// Errors: storage errors; no such entity.
+    Result<Entity> giveKbId(Entity entity, const QString &kbId);
     /// The ids of the annotations that link to entity `id`.
     Result<QStringList> mentionIds(const QString &id) const;
     /// The mentions of entity `id` with their article's title and quote, by article title, article and

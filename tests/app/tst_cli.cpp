@@ -51,6 +51,7 @@ private Q_SLOTS:
     void annotateAllWithoutSpaces();
     void mergeRefusesDifferentTypes();
     void importSkipsWhatIsAlreadyAnnotated();
+    void bratImportLinksEntities();
 
 private:
     Run run(const QStringList &args);
@@ -393,6 +394,48 @@ void tst_Cli::importSkipsWhatIsAlreadyAnnotated()
     const Run list = run({QStringLiteral("annotations"), QStringLiteral("1"), QStringLiteral("--json"),
                           QStringLiteral("--db"), store});
     QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 2);
+}
+
+void tst_Cli::bratImportLinksEntities()
+{
+    // dup-brat (above): "Serbia" GPE and "NATO" ORG; Serbia gets a Wikidata normalization.
+    QFile file(m_dir.filePath(QStringLiteral("dup-brat/1.ann")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QString ann = QString::fromUtf8(file.readAll());
+    const qsizetype gpe = ann.indexOf(QStringLiteral("\tGPE "));
+    QVERIFY(gpe > 0);
+    const QString tid = ann.left(gpe).section(u'\n', -1);
+    ann += QStringLiteral("N9\tReference %1 Wikidata:Q403\tSerbia\n").arg(tid);
+    const QString annPath = m_dir.filePath(QStringLiteral("dup-brat/linked.ann"));
+    QFile out(annPath);
+    QVERIFY(out.open(QIODevice::WriteOnly) && out.write(ann.toUtf8()) > 0);
+    out.close();
+    QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("dup-brat/1.txt")),
+                        m_dir.filePath(QStringLiteral("dup-brat/linked.txt"))));
+
+    const QString store = m_dir.filePath(QStringLiteral("brat-entities.sqlite"));
+    QCOMPARE(run({QStringLiteral("import"), seedDir + QStringLiteral("independent-serbia-russia.html"),
+                  QStringLiteral("--db"), store}).exitCode, 0);
+    const Run r = run({QStringLiteral("import-annotations"), QStringLiteral("--format"), QStringLiteral("brat"),
+                       QStringLiteral("--article"), QStringLiteral("1"), annPath, QStringLiteral("--db"), store});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonArray entities = QJsonDocument::fromJson(
+        run({QStringLiteral("entities"), QStringLiteral("--json"), QStringLiteral("--db"), store}).out).array();
+    QCOMPARE(entities.size(), 2);
+    QJsonObject idByName;
+    for (const QJsonValue &e : entities) {
+        idByName.insert(e[QStringLiteral("name")].toString(), e[QStringLiteral("id")].toString());
+        QCOMPARE(e[QStringLiteral("mentions")].toInt(), 1);
+        const bool serbia = e[QStringLiteral("name")].toString() == u"Serbia";
+        QCOMPARE(e[QStringLiteral("kbId")].toString(), serbia ? QStringLiteral("Q403") : QString());
+    }
+    const Run list = run({QStringLiteral("annotations"), QStringLiteral("1"), QStringLiteral("--json"),
+                          QStringLiteral("--db"), store});
+    const QJsonArray mentions = QJsonDocument::fromJson(list.out).array();
+    QCOMPARE(mentions.size(), 2);
+    for (const QJsonValue &m : mentions)
+        QCOMPARE(m[QStringLiteral("entityId")].toString(),
+                 idByName.value(m[QStringLiteral("quote")].toString()).toString());
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
