@@ -241,7 +241,8 @@ Result<ImportReport> AnnotationImport::importWebAnnotations(const QByteArray &by
         return cache.value(*id);
     });
     const QList<Annotation> placed = matcher.place(*items, report);
-    if (auto r = store(placed, report, EntityLinking::AsGiven); !r)
+    // Mentions without a link (files from other tools) are linked as brat's are, so that the registry covers them.
+    if (auto r = store(placed, report, EntityLinking::Resolve); !r)
         return std::unexpected(r.error());
     return report;
 }

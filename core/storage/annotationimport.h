@@ -54,7 +54,8 @@ public:
 
 private:
     /// AsGiven: mentions keep the entity link the file gives (none when none); Resolve: mentions without one
-    /// are linked to a registry entity found or created (brat, which cannot carry links).
+    /// are linked to a registry entity found or created (brat, which cannot carry links, and W3C files from
+    /// other tools, which do not).
     enum class EntityLinking { AsGiven, Resolve };
     Result<void> store(QList<Annotation> annotations, ImportReport &report, EntityLinking linking);
 
