@@ -10,6 +10,19 @@ namespace Gloss::Core {
 
 namespace {
 
+// The length in bytes (2 to 4) of the multi-byte UTF-8 sequence starting at `p` (a lead byte of 0x80 or more):
+// a lead byte from 0xC2 to 0xF4 followed by its continuation bytes before `end`; 0 when there is none. Lenient:
+// overlong three- and four-byte forms and surrogates pass (isValidUtf8 is the strict check).
+int utf8SequenceLength(const unsigned char *p, const unsigned char *end)
+{
+    const unsigned char c = *p;
+    const int n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
+    bool ok = n > 0 && c >= 0xC2 && c <= 0xF4 && end - p > n;
+    for (int i = 1; ok && i <= n; ++i)
+        ok = (p[i] & 0xC0) == 0x80;
+    return ok ? n + 1 : 0;
+}
+
 // Counts valid multi-byte UTF-8 sequences and bytes that do not start one.
 void countUtf8(const QByteArray &bytes, int &valid, int &invalid)
 {
@@ -17,18 +30,13 @@ void countUtf8(const QByteArray &bytes, int &valid, int &invalid)
     const auto *end = p + bytes.size();
     valid = invalid = 0;
     while (p < end) {
-        const unsigned char c = *p;
-        if (c < 0x80) {
+        if (*p < 0x80) {
             ++p;
             continue;
         }
-        const int n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
-        bool ok = n > 0 && c >= 0xC2 && c <= 0xF4 && end - p > n;
-        for (int i = 1; ok && i <= n; ++i)
-            ok = (p[i] & 0xC0) == 0x80;
-        if (ok) {
+        if (const int length = utf8SequenceLength(p, end)) {
             ++valid;
-            p += n + 1;
+            p += length;
         } else {
             ++invalid;
             ++p;
@@ -54,13 +62,9 @@ QString decodeMixedUtf8(const QByteArray &bytes)
             ++p;
             continue;
         }
-        const int n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
-        bool ok = n > 0 && c >= 0xC2 && c <= 0xF4 && end - p > n;
-        for (int i = 1; ok && i <= n; ++i)
-            ok = (p[i] & 0xC0) == 0x80;
-        if (ok) {
-            out += QString::fromUtf8(reinterpret_cast<const char *>(p), n + 1);
-            p += n + 1;
+        if (const int length = utf8SequenceLength(p, end)) {
+            out += QString::fromUtf8(reinterpret_cast<const char *>(p), length);
+            p += length;
         } else {
             out += QChar(c < 0xA0 ? cp1252[c - 0x80] : char16_t(c));
             ++p;
@@ -70,30 +74,9 @@ QString decodeMixedUtf8(const QByteArray &bytes)
 }
 
 // UTF-8 with a few broken sequences (a CMS that cut text in the middle of a character) is still UTF-8:
-// true when at least 20 multi-byte sequences are valid and at most one in fifty is not.
-bool isMostlyUtf8(const QByteArray &bytes)
+// true when at least 20 multi-byte sequences are valid and at most one in fifty is not (counts of countUtf8).
+bool isMostlyUtf8(int valid, int invalid)
 {
-    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
-    const auto *end = p + bytes.size();
-    int valid = 0, invalid = 0;
-    while (p < end) {
-        const unsigned char c = *p;
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
-        int n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
-        bool ok = n > 0 && c >= 0xC2 && c <= 0xF4 && end - p > n;
-        for (int i = 1; ok && i <= n; ++i)
-            ok = (p[i] & 0xC0) == 0x80;
-        if (ok) {
-            ++valid;
-            p += n + 1;
-        } else {
-            ++invalid;
-            ++p;
-        }
-    }
     return valid >= 20 && invalid * 50 <= valid;
 }
 
@@ -401,7 +384,10 @@ TextDecoder::Decoded TextDecoder::decode(const QByteArray &bytes, const QString 
 
     bool nonAscii = false;
     bool utf8 = isValidUtf8(bytes, &nonAscii);
-    if (!utf8 && isMostlyUtf8(bytes)) {
+    int validSequences = 0, invalidBytes = 0; // of UTF-8, counted when it is not valid throughout
+    if (!utf8)
+        countUtf8(bytes, validSequences, invalidBytes);
+    if (!utf8 && isMostlyUtf8(validSequences, invalidBytes)) {
         utf8 = true; // decoded leniently: the broken sequences become U+FFFD
         nonAscii = true;
     }
@@ -415,9 +401,7 @@ TextDecoder::Decoded TextDecoder::decode(const QByteArray &bytes, const QString 
         if (cs == u"utf-8") {
             if (utf8)
                 return { QString::fromUtf8(bytes), cs };
-            int valid = 0, invalid = 0;
-            countUtf8(bytes, valid, invalid);
-            if (valid >= invalid && valid > 0)
+            if (validSequences >= invalidBytes && validSequences > 0)
                 return { decodeMixedUtf8(bytes), cs }; // declared and mostly UTF-8: repair the rest
             break; // declared UTF-8 but it is not: detect
         }
