@@ -2,32 +2,20 @@
 
 #include "database.h"
 #include "migrations.h"
+#include "searchtext.h"
 #include "sqlhelpers.h"
 
 #include <QHash>
 #include <QSet>
 #include <QRegularExpression>
 #include <algorithm>
-#include <limits>
 
 namespace Gloss::Core {
 
 using namespace Sql;
+using namespace SearchText;
 
 namespace {
-
-/// A double-quoted FTS5 string: the tokenizer splits it, so punctuation inside can never be FTS5 syntax.
-QString quoted(const QString &s)
-{
-    QString inner = s;
-    inner.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + inner + QLatin1Char('"');
-}
-
-bool hasWordCharacter(const QString &s)
-{
-    return std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.isLetterOrNumber(); });
-}
 
 Error queryError(const QString &driverText)
 {
@@ -35,289 +23,6 @@ Error queryError(const QString &driverText)
     if (lower.contains(u"fts5") || lower.contains(u"syntax error") || lower.contains(u"no such column"))
         return Error { QStringLiteral("The search query is not valid: %1").arg(driverText), Error::User };
     return storageError(QStringLiteral("Cannot search"), driverText);
-}
-
-/// One phrase of a search-box query (see SearchIndex::matchExpression), as folded tokens; `prefix`: the last
-/// token matches any token it begins.
-struct QueryPhrase
-{
-    QStringList tokens;
-    bool prefix = false;
-};
-
-/// Case-folds and removes diacritics, as the index's tokenizer does for Latin letters (`unicode61
-/// remove_diacritics 2`); close enough for highlighting (a Greek tonos is dropped here too).
-QString fold(QStringView s)
-{
-    bool ascii = true;
-    for (QChar c : s)
-        ascii = ascii && c.unicode() < 0x80;
-    if (ascii)
-        return s.toString().toLower();
-    const QString d = s.toString().normalized(QString::NormalizationForm_KD);
-    QString out;
-    out.reserve(d.size());
-    for (QChar c : d)
-        if (c.category() != QChar::Mark_NonSpacing)
-            out += c.toCaseFolded();
-    return out;
-}
-
-struct Token
-{
-    qsizetype start = 0; ///< UTF-16 offsets in the text
-    qsizetype end = 0;
-    QString folded;
-};
-
-/// Runs of letters, digits and combining marks (unicode61's token characters, near enough for snippets), read
-/// one at a time so that a snippet stops reading a long text once it has its window.
-class Tokenizer
-{
-public:
-    explicit Tokenizer(const QString &text)
-        : m_text(text)
-    { }
-    bool next(Token &t)
-    {
-        const qsizetype n = m_text.size();
-        while (m_at < n && !isTokenChar(m_text.at(m_at)))
-            ++m_at;
-        if (m_at >= n)
-            return false;
-        const qsizetype start = m_at;
-        while (m_at < n && isTokenChar(m_text.at(m_at)))
-            ++m_at;
-        t = Token { start, m_at, fold(QStringView(m_text).mid(start, m_at - start)) };
-        return true;
-    }
-
-private:
-    static bool isTokenChar(QChar c) { return c.isLetterOrNumber() || c.isMark() || c.isSurrogate(); }
-    const QString &m_text;
-    qsizetype m_at = 0;
-};
-
-QList<Token> tokenize(const QString &text)
-{
-    QList<Token> tokens;
-    Tokenizer tokenizer(text);
-    Token t;
-    while (tokenizer.next(t))
-        tokens.append(t);
-    return tokens;
-}
-
-/// The phrases of a search-box query, parsed as matchExpression() does.
-QList<QueryPhrase> queryPhrases(const QString &query)
-{
-    QList<QueryPhrase> phrases;
-    auto add = [&](const QString &text, bool prefix) {
-        QueryPhrase p;
-        for (const Token &t : tokenize(text))
-            p.tokens.append(t.folded);
-        p.prefix = prefix;
-        if (!p.tokens.isEmpty())
-            phrases.append(p);
-    };
-    qsizetype i = 0;
-    const qsizetype n = query.size();
-    while (i < n) {
-        if (query.at(i).isSpace()) {
-            ++i;
-            continue;
-        }
-        if (query.at(i) == u'"') {
-            const qsizetype close = query.indexOf(u'"', i + 1);
-            add(query.mid(i + 1, close < 0 ? -1 : close - i - 1), false);
-            i = close < 0 ? n : close + 1;
-            continue;
-        }
-        qsizetype end = i;
-        while (end < n && !query.at(end).isSpace())
-            ++end;
-        QString word = query.mid(i, end - i);
-        i = end;
-        if (word == u"OR")
-            continue;
-        const bool prefix = word.size() > 1 && word.endsWith(u'*');
-        if (prefix)
-            word.chop(1);
-        add(word, prefix);
-    }
-    return phrases;
-}
-
-/// A snippet like FTS5's `snippet(t, -1, open, close, '…', 16)`: 16 tokens of `text` around its first phrase
-/// match (two tokens before it, for context), every match inside wrapped in open/close, '…' where the text was
-/// cut. Reads the text only up to the end of that window. Empty when nothing matches.
-QString localSnippet(const QString &text, const QList<QueryPhrase> &phrases, const QString &open, const QString &close,
-    int windowTokens = 16)
-{
-    qsizetype longest = 1;
-    for (const QueryPhrase &p : phrases)
-        longest = std::max(longest, qsizetype(p.tokens.size()));
-    Tokenizer tokenizer(text);
-    QList<Token> tokens;
-    bool more = true;
-    auto fill = [&](qsizetype count) {
-        Token t;
-        while (more && tokens.size() < count)
-            more = tokenizer.next(t) && (tokens.append(t), true);
-    };
-    // The length of the phrase match starting at token i (0: none).
-    auto matchAt = [&](qsizetype i) -> qsizetype {
-        fill(i + longest);
-        qsizetype matched = 0;
-        for (const QueryPhrase &p : phrases) {
-            const qsizetype len = p.tokens.size();
-            if (i + len > tokens.size())
-                continue;
-            bool ok = true;
-            for (qsizetype k = 0; k < len && ok; ++k) {
-                const QString &want = p.tokens.at(k);
-                const QString &have = tokens.at(i + k).folded;
-                ok = (p.prefix && k == len - 1) ? have.startsWith(want) : have == want;
-            }
-            if (ok)
-                matched = std::max(matched, len);
-        }
-        return matched;
-    };
-    qsizetype first = -1;
-    for (qsizetype i = 0; first < 0; ++i) {
-        fill(i + 1);
-        if (i >= tokens.size())
-            return {};
-        if (matchAt(i) > 0)
-            first = i;
-    }
-    qsizetype start = std::max<qsizetype>(0, first - 2);
-    fill(start + windowTokens + 1); // one more, to know whether the text goes on
-    if (tokens.size() - start < windowTokens) // near the end: a full window, as FTS5 gives
-        start = std::max<qsizetype>(0, tokens.size() - windowTokens);
-    const qsizetype lastToken = std::min<qsizetype>(tokens.size() - 1, start + windowTokens - 1);
-    const bool cutEnd = lastToken < tokens.size() - 1;
-    const qsizetype from = start == 0 ? 0 : tokens.at(start).start;
-    const qsizetype to = cutEnd ? tokens.at(lastToken).end : text.size();
-    QString out = start == 0 ? QString() : QStringLiteral("…");
-    qsizetype at = from;
-    for (qsizetype i = first; i <= lastToken;) {
-        const qsizetype len = matchAt(i);
-        if (len == 0 || i + len - 1 > lastToken) {
-            ++i;
-            continue;
-        }
-        const qsizetype a = tokens.at(i).start;
-        const qsizetype b = tokens.at(i + len - 1).end;
-        out += QStringView(text).mid(at, a - at) + open + QStringView(text).mid(a, b - a) + close;
-        at = b;
-        i += len;
-    }
-    out += QStringView(text).mid(at, to - at);
-    if (cutEnd)
-        out += QStringLiteral("…");
-    return out;
-}
-
-/// CJK ideographs, kana, Hangul: the characters of cjk_fts's condition (migrations.cpp, schema step 5).
-bool isCjk(char32_t c)
-{
-    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF);
-}
-
-bool hasCjk(QStringView s)
-{
-    for (char32_t c : s.toUcs4())
-        if (isCjk(c))
-            return true;
-    return false;
-}
-
-/// A search-box query read for substring search in the CJK articles (cjk_fts): clauses that must all match,
-/// each a list of alternatives joined by OR (as in FTS5, OR binds tighter than the implicit AND); every term is a
-/// run of word characters as typed (a trailing * is dropped: a substring covers a prefix; a phrase's words are
-/// terms of their own). Empty when there is nothing such a search can add: no term holds a CJK character and
-/// one is shorter than three characters (it would match inside almost any word).
-QList<QStringList> substringClauses(const QString &query)
-{
-    QList<QStringList> clauses;
-    bool orNext = false;
-    bool cjk = false;
-    qsizetype shortest = std::numeric_limits<qsizetype>::max();
-    for (const QString &word : query.split(QRegularExpression(QStringLiteral("[\\s\"]+")), Qt::SkipEmptyParts)) {
-        if (word == u"OR") {
-            orNext = !clauses.isEmpty();
-            continue;
-        }
-        Tokenizer tokens(word);
-        Token t;
-        while (tokens.next(t)) {
-            const QString term = word.mid(t.start, t.end - t.start);
-            cjk = cjk || hasCjk(term);
-            shortest = std::min(shortest, qsizetype(term.toUcs4().size()));
-            if (orNext)
-                clauses.last().append(term);
-            else
-                clauses.append(QStringList { term });
-            orNext = false;
-        }
-    }
-    if (!cjk && shortest < 3)
-        return {};
-    return clauses;
-}
-
-/// Occurrences of `term` in `text` (case-insensitive, as the trigram tokenizer compares).
-int occurrences(const QString &text, const QString &term)
-{
-    int n = 0;
-    for (qsizetype at = text.indexOf(term, 0, Qt::CaseInsensitive); at >= 0;
-         at = text.indexOf(term, at + term.size(), Qt::CaseInsensitive))
-        ++n;
-    return n;
-}
-
-/// A snippet of `text` around the first occurrence of any of `terms`: 20 characters (UTF-16 units) before it
-/// and 60 after, every occurrence inside wrapped in open/close, '…' where the text was cut. Empty when none
-/// occurs.
-QString substringSnippet(const QString &text, const QStringList &terms, const QString &open, const QString &close)
-{
-    qsizetype first = -1;
-    for (const QString &term : terms) {
-        const qsizetype at = text.indexOf(term, 0, Qt::CaseInsensitive);
-        if (at >= 0 && (first < 0 || at < first))
-            first = at;
-    }
-    if (first < 0)
-        return {};
-    qsizetype from = std::max<qsizetype>(0, first - 20);
-    qsizetype to = std::min<qsizetype>(text.size(), first + 60);
-    if (from > 0 && text.at(from).isLowSurrogate())
-        --from;
-    if (to < text.size() && text.at(to).isLowSurrogate())
-        ++to;
-    QString out = from > 0 ? QStringLiteral("…") : QString();
-    qsizetype at = from;
-    while (at < to) {
-        qsizetype next = -1;
-        qsizetype length = 0;
-        for (const QString &term : terms) {
-            const qsizetype found = text.indexOf(term, at, Qt::CaseInsensitive);
-            if (found >= 0 && found + term.size() <= to && (next < 0 || found < next || (found == next && term.size() > length))) {
-                next = found;
-                length = term.size();
-            }
-        }
-        if (next < 0)
-            break;
-        out += QStringView(text).mid(at, next - at) + open + QStringView(text).mid(next, length) + close;
-        at = next + length;
-    }
-    out += QStringView(text).mid(at, to - at);
-    if (to < text.size())
-        out += QStringLiteral("…");
-    return out.simplified();
 }
 
 } // namespace
@@ -330,41 +35,17 @@ Result<QString> SearchIndex::matchExpression(const QString &query)
 {
     QStringList parts; // terms and "OR"
     bool lastWasTerm = false;
-    qsizetype i = 0;
-    const qsizetype n = query.size();
-    while (i < n) {
-        if (query.at(i).isSpace()) {
-            ++i;
-            continue;
-        }
-        if (query.at(i) == u'"') {
-            const qsizetype close = query.indexOf(u'"', i + 1);
-            const QString phrase = query.mid(i + 1, close < 0 ? -1 : close - i - 1);
-            i = close < 0 ? n : close + 1;
-            if (hasWordCharacter(phrase)) {
-                parts.append(quoted(phrase));
-                lastWasTerm = true;
-            }
-            continue;
-        }
-        qsizetype end = i;
-        while (end < n && !query.at(end).isSpace())
-            ++end;
-        QString word = query.mid(i, end - i);
-        i = end;
-        if (word == u"OR") {
+    for (const QueryItem &item : queryItems(query)) {
+        if (item.kind == QueryItem::Or) {
             if (lastWasTerm) {
-                parts.append(word);
+                parts.append(item.text);
                 lastWasTerm = false;
             }
             continue;
         }
-        const bool prefix = word.size() > 1 && word.endsWith(u'*');
-        if (prefix)
-            word.chop(1);
-        if (!hasWordCharacter(word))
+        if (!hasWordCharacter(item.text))
             continue;
-        parts.append(quoted(word) + (prefix ? QStringLiteral("*") : QString()));
+        parts.append(quoted(item.text) + (item.prefix ? QStringLiteral("*") : QString()));
         lastWasTerm = true;
     }
     if (!parts.isEmpty() && parts.constLast() == u"OR")
@@ -372,6 +53,14 @@ Result<QString> SearchIndex::matchExpression(const QString &query)
     if (parts.isEmpty())
         return fail(QStringLiteral("Type a word to search for."));
     return parts.join(QLatin1Char(' '));
+}
+
+Result<QString> SearchIndex::matchFor(const QString &query, const SearchOptions &options)
+{
+    auto match = options.rawSyntax ? Result<QString>(query.trimmed()) : matchExpression(query);
+    if (match && match->isEmpty())
+        return fail(QStringLiteral("Type a word to search for."));
+    return match;
 }
 
 Result<QList<SearchIndex::Ranked>> SearchIndex::rank(const QString &match, const SearchOptions &options) const
@@ -419,7 +108,7 @@ Result<QList<qint64>> SearchIndex::matchingArticleIds(const QString &query, cons
     SearchOptions all = options;
     all.limit = 0;
     all.offset = 0;
-    auto substrings = cjkSubstringHits(query, all);
+    auto substrings = cjkSubstringHits(substringClauses(query), all, false);
     if (!substrings)
         return std::unexpected(substrings.error());
     QSet<qint64> seen(words->cbegin(), words->cend());
@@ -431,11 +120,9 @@ Result<QList<qint64>> SearchIndex::matchingArticleIds(const QString &query, cons
 
 Result<QList<qint64>> SearchIndex::wordMatchingArticleIds(const QString &query, const SearchOptions &options) const
 {
-    auto match = options.rawSyntax ? Result<QString>(query.trimmed()) : matchExpression(query);
+    auto match = matchFor(query, options);
     if (!match)
         return std::unexpected(match.error());
-    if (match->isEmpty())
-        return fail(QStringLiteral("Type a word to search for."));
     QSqlDatabase db = m_database.connection();
     if (options.rankWindow > 0) {
         // More matches than the window in either index: every match in library order (newest import first),
@@ -484,7 +171,8 @@ Result<QList<qint64>> SearchIndex::wordMatchingArticleIds(const QString &query, 
 
 Result<QList<SearchHit>> SearchIndex::search(const QString &query, const SearchOptions &options) const
 {
-    if (options.rawSyntax || substringClauses(query).isEmpty())
+    const QList<QStringList> clauses = options.rawSyntax ? QList<QStringList>() : substringClauses(query);
+    if (clauses.isEmpty())
         return wordSearch(query, options);
     // Word hits first (ranked), then the substring hits not among them: page over the two lists together.
     SearchOptions first = options;
@@ -493,7 +181,7 @@ Result<QList<SearchHit>> SearchIndex::search(const QString &query, const SearchO
     auto words = wordSearch(query, first);
     if (!words)
         return words;
-    auto substrings = cjkSubstringHits(query, first);
+    auto substrings = cjkSubstringHits(clauses, first, true);
     if (!substrings)
         return std::unexpected(substrings.error());
     QSet<qint64> seen;
@@ -506,9 +194,9 @@ Result<QList<SearchHit>> SearchIndex::search(const QString &query, const SearchO
     return words->mid(from, options.limit > 0 ? options.limit : -1);
 }
 
-Result<QList<SearchHit>> SearchIndex::cjkSubstringHits(const QString &query, const SearchOptions &options) const
+Result<QList<SearchHit>> SearchIndex::cjkSubstringHits(
+    const QList<QStringList> &clauses, const SearchOptions &options, bool withSnippets) const
 {
-    const QList<QStringList> clauses = substringClauses(query);
     if (clauses.isEmpty())
         return QList<SearchHit> {};
     QStringList terms;
@@ -527,7 +215,7 @@ Result<QList<SearchHit>> SearchIndex::cjkSubstringHits(const QString &query, con
     filter = filter.isEmpty() ? QStringLiteral(" WHERE ") : filter + QStringLiteral(" AND ");
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT a.id, c.title, c.reader_text, a.source_url FROM cjk_fts c "
+    q.prepare(QStringLiteral("SELECT a.id, c.title, c.reader_text, a.source_url, c.rowid FROM cjk_fts c "
                              "JOIN articles a ON a.current_version_id = c.rowid")
         + filter
         + (longest.isEmpty() ? QStringLiteral("1")
@@ -554,6 +242,7 @@ Result<QList<SearchHit>> SearchIndex::cjkSubstringHits(const QString &query, con
     {
         SearchHit hit;
         int count = 0;
+        qint64 rowid = 0; // in cjk_fts, to read the text again for a snippet
     };
     QList<Found> found;
     while (q.next()) {
@@ -575,16 +264,18 @@ Result<QList<SearchHit>> SearchIndex::cjkSubstringHits(const QString &query, con
         f.hit.title = title;
         f.hit.sourceUrl = q.value(3).toString();
         f.hit.matchedIn = QStringLiteral("text");
-        f.hit.snippet = substringSnippet(text, terms, options.highlightOpen, options.highlightClose);
-        if (f.hit.snippet.isEmpty())
-            f.hit.snippet = substringSnippet(title, terms, options.highlightOpen, options.highlightClose);
         f.count = count;
+        f.rowid = q.value(4).toLongLong();
         found.append(f);
     }
     q.finish();
     std::stable_sort(found.begin(), found.end(), [](const Found &a, const Found &b) {
         return a.count != b.count ? a.count > b.count : a.hit.articleId > b.hit.articleId;
     });
+    // Snippets for the hits returned only: the text of every match is not kept while counting.
+    QSqlQuery text(m_database.connection());
+    text.setForwardOnly(true);
+    text.prepare(QStringLiteral("SELECT title, reader_text FROM cjk_fts WHERE rowid = ?"));
     QList<SearchHit> hits;
     for (const Found &f : std::as_const(found)) {
         if (options.limit > 0 && hits.size() >= options.limit)
@@ -592,17 +283,27 @@ Result<QList<SearchHit>> SearchIndex::cjkSubstringHits(const QString &query, con
         hits.append(f.hit);
         hits.last().score = 0;
         hits.last().ranked = false;
+        if (!withSnippets)
+            continue;
+        text.addBindValue(f.rowid);
+        if (auto e = exec(text, QStringLiteral("Cannot read the search results")); !e)
+            return std::unexpected(e.error());
+        if (text.next()) {
+            QString &snippet = hits.last().snippet;
+            snippet = substringSnippet(text.value(1).toString(), terms, options.highlightOpen, options.highlightClose);
+            if (snippet.isEmpty())
+                snippet = substringSnippet(text.value(0).toString(), terms, options.highlightOpen, options.highlightClose);
+        }
+        text.finish();
     }
     return hits;
 }
 
 Result<QList<SearchHit>> SearchIndex::wordSearch(const QString &query, const SearchOptions &options) const
 {
-    auto match = options.rawSyntax ? Result<QString>(query.trimmed()) : matchExpression(query);
+    auto match = matchFor(query, options);
     if (!match)
         return std::unexpected(match.error());
-    if (match->isEmpty())
-        return fail(QStringLiteral("Type a word to search for."));
     if (options.filter.isEmpty())
         return searchUnfiltered(query, *match, options);
     auto ranked = rank(*match, options);

@@ -99,10 +99,14 @@ private:
     Result<QList<Ranked>> rank(const QString &match, const SearchOptions &options) const;
     Result<QList<SearchHit>> searchUnfiltered(
         const QString &query, const QString &match, const SearchOptions &options) const;
-    /// The articles whose current title or text contains every CJK word of `query` as a substring (cjk_fts) and
-    /// that match its other words in the word index, most occurrences first; score 0, snippets around the first
-    /// occurrence. Empty when the query has no CJK word or is in raw syntax.
-    Result<QList<SearchHit>> cjkSubstringHits(const QString &query, const SearchOptions &options) const;
+    /// The CJK articles (cjk_fts) whose current title or text satisfies every clause of SearchText::
+    /// substringClauses() (one of its alternatives occurs as a substring), most occurrences first, ranked false
+    /// with score 0; with `withSnippets`, a snippet around the first occurrence for each hit returned. Empty for
+    /// no clauses.
+    Result<QList<SearchHit>> cjkSubstringHits(
+        const QList<QStringList> &clauses, const SearchOptions &options, bool withSnippets) const;
+    /// matchExpression() of `query`, or the query itself with options.rawSyntax. Errors: nothing to search for.
+    static Result<QString> matchFor(const QString &query, const SearchOptions &options);
 
     Database &m_database;
 };
