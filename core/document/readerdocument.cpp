@@ -362,6 +362,15 @@ void renderContainer(QString &out, const ReaderNode &node, QStringView tag, QStr
     out += u">\n";
 }
 
+// `open`, every child rendered, `close`: the block containers without attributes of their own.
+void renderWrapped(QString &out, const ReaderNode &node, QStringView open, QStringView close)
+{
+    out += open;
+    for (const ReaderNode &c : node.children)
+        renderNode(out, c);
+    out += close;
+}
+
 void renderNode(QString &out, const ReaderNode &node)
 {
     switch (node.kind) {
@@ -383,19 +392,13 @@ void renderNode(QString &out, const ReaderNode &node)
         out += u"</pre>\n";
         break;
     case ReaderNode::List:
-        out += node.ordered ? u"<ol>\n" : u"<ul>\n";
-        for (const ReaderNode &c : node.children)
-            renderNode(out, c);
-        out += node.ordered ? u"</ol>\n" : u"</ul>\n";
+        renderWrapped(out, node, node.ordered ? u"<ol>\n" : u"<ul>\n", node.ordered ? u"</ol>\n" : u"</ul>\n");
         break;
     case ReaderNode::ListItem:
         renderContainer(out, node, u"li");
         break;
     case ReaderNode::Quote:
-        out += u"<blockquote>\n";
-        for (const ReaderNode &c : node.children)
-            renderNode(out, c);
-        out += u"</blockquote>\n";
+        renderWrapped(out, node, u"<blockquote>\n", u"</blockquote>\n");
         break;
     case ReaderNode::Table: {
         out += u"<table>\n";
@@ -413,10 +416,7 @@ void renderNode(QString &out, const ReaderNode &node)
         break;
     }
     case ReaderNode::TableRow:
-        out += u"<tr>";
-        for (const ReaderNode &c : node.children)
-            renderNode(out, c);
-        out += u"</tr>\n";
+        renderWrapped(out, node, u"<tr>", u"</tr>\n");
         break;
     case ReaderNode::TableCell: {
         QString extra;
@@ -431,10 +431,7 @@ void renderNode(QString &out, const ReaderNode &node)
         renderContainer(out, node, u"caption");
         break;
     case ReaderNode::Figure:
-        out += u"<figure>\n";
-        for (const ReaderNode &c : node.children)
-            renderNode(out, c);
-        out += u"</figure>\n";
+        renderWrapped(out, node, u"<figure>\n", u"</figure>\n");
         break;
     case ReaderNode::FigureCaption:
         renderContainer(out, node, u"figcaption");
