@@ -206,9 +206,10 @@ int annotateVerb(const QStringList &arguments)
     const QString creator = parser.isSet(QStringLiteral("creator")) ? parser.value(QStringLiteral("creator"))
                                                                      : defaultCreator();
 
-    auto store = openStore(parser);
-    if (!store)
-        return openFailure();
+    auto opened = openStore(parser);
+    if (!opened)
+        return report(opened.error());
+    auto &store = *opened;
     auto article = Core::ArticleRepository(*store).article(*id);
     if (!article)
         return report(article.error());
@@ -272,9 +273,10 @@ int annotationsVerb(const QStringList &arguments)
     const auto id = singleArticleId(parser, QStringLiteral("annotations"));
     if (!id)
         return 2;
-    auto store = openStore(parser);
-    if (!store)
-        return openFailure();
+    auto opened = openStore(parser);
+    if (!opened)
+        return report(opened.error());
+    auto &store = *opened;
     if (auto article = Core::ArticleRepository(*store).article(*id); !article)
         return report(article.error());
     auto list = Core::AnnotationRepository(*store).forArticle(*id);

@@ -29,9 +29,10 @@ int backupVerb(const QStringList &arguments)
         err() << "gloss-cli backup: --keep takes a positive number\n";
         return 2;
     }
-    auto store = openStore(parser);
-    if (!store)
-        return openFailure();
+    auto opened = openStore(parser);
+    if (!opened)
+        return report(opened.error());
+    auto &store = *opened;
     QString written;
     if (words.isEmpty()) {
         auto r = Core::BackupManager(store->path(), keep).backup(*store);

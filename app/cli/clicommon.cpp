@@ -57,23 +57,9 @@ int parseArguments(QCommandLineParser &parser, const QString &verb, const QStrin
     return 0;
 }
 
-namespace {
-int openExitCode = 1;
-} // namespace
-
-int openFailure()
+Core::Result<std::unique_ptr<Core::Database>> openStore(const QCommandLineParser &parser)
 {
-    return openExitCode;
-}
-
-std::unique_ptr<Core::Database> openStore(const QCommandLineParser &parser)
-{
-    auto database = Core::Database::open(parser.value(QStringLiteral("db")));
-    if (!database) {
-        openExitCode = report(database.error());
-        return nullptr;
-    }
-    return std::move(*database);
+    return Core::Database::open(parser.value(QStringLiteral("db")));
 }
 
 int report(const Core::Error &error)

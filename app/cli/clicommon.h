@@ -21,11 +21,10 @@ void addCommonOptions(QCommandLineParser &parser);
 /// (2 after printing a usage error, 0 after --help).
 int parseArguments(QCommandLineParser &parser, const QString &verb, const QStringList &arguments);
 
-/// Opens the store named by --db (or the default one). On failure prints the error and returns nullptr.
-std::unique_ptr<Core::Database> openStore(const QCommandLineParser &parser);
-/// The exit code for the last openStore() failure: 1 for a wrong --db (missing folder, not a Gloss store), 5 for
-/// a store that cannot be opened (locked, damaged, unreadable); see Core::Error::Code.
-int openFailure();
+/// Opens the store named by --db (or the default one). Errors: those of Core::Database::open; report() prints
+/// one and gives its exit code (1 for a wrong --db: missing folder, not a Gloss store; 5 for a store that
+/// cannot be opened: locked, damaged, unreadable).
+Core::Result<std::unique_ptr<Core::Database>> openStore(const QCommandLineParser &parser);
 
 /// Prints "gloss-cli: MESSAGE" on stderr and returns the error's exit code.
 int report(const Core::Error &error);

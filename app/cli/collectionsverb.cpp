@@ -38,9 +38,10 @@ int collectionsVerb(const QStringList &arguments)
             return 2;
         ids.append(*id);
     }
-    auto store = openStore(parser);
-    if (!store)
-        return openFailure();
+    auto opened = openStore(parser);
+    if (!opened)
+        return report(opened.error());
+    auto &store = *opened;
     Core::CollectionRepository repo(*store);
 
     if (words.isEmpty()) {

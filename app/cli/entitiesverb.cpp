@@ -22,9 +22,10 @@ int entitiesVerb(const QStringList &arguments)
                       QStringLiteral("ID=NAME")});
     if (int rc = parseArguments(parser, QStringLiteral("entities"), arguments))
         return rc < 0 ? 0 : rc;
-    auto store = openStore(parser);
-    if (!store)
-        return openFailure();
+    auto opened = openStore(parser);
+    if (!opened)
+        return report(opened.error());
+    auto &store = *opened;
 
     if (parser.isSet(QStringLiteral("merge"))) {
         const QStringList ids = parser.value(QStringLiteral("merge")).split(u',');

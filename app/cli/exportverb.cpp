@@ -122,9 +122,10 @@ int exportVerb(const QStringList &arguments)
         err() << "gloss-cli export: the " << format << " format writes a folder; name it with -o\n";
         return 2;
     }
-    auto store = openStore(parser);
-    if (!store)
-        return openFailure();
+    auto opened = openStore(parser);
+    if (!opened)
+        return report(opened.error());
+    auto &store = *opened;
 
     Core::Result<Core::ExportReport> result;
     if (output == u"-") {

@@ -58,9 +58,10 @@ int importAnnotationsVerb(const QStringList &arguments)
     auto bytes = readFile(path);
     if (!bytes)
         return report(bytes.error());
-    auto store = openStore(parser);
-    if (!store)
-        return openFailure();
+    auto opened = openStore(parser);
+    if (!opened)
+        return report(opened.error());
+    auto &store = *opened;
 
     Core::AnnotationImport importer(*store);
     Core::Result<Core::ImportReport> result;

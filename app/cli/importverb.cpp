@@ -27,9 +27,10 @@ int importVerb(const QStringList &arguments)
         err() << "gloss-cli import: name at least one file or URL\n";
         return 2;
     }
-    auto store = openStore(parser);
-    if (!store)
-        return openFailure();
+    auto opened = openStore(parser);
+    if (!opened)
+        return report(opened.error());
+    auto &store = *opened;
 
     // The collection is created with the first article put in it, so a failed import leaves none behind.
     const QString collection = parser.value(QStringLiteral("collection")).trimmed();

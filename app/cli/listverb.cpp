@@ -24,9 +24,10 @@ int listVerb(const QStringList &arguments)
                       QStringLiteral("STATE")});
     if (int rc = parseArguments(parser, QStringLiteral("list"), arguments))
         return rc < 0 ? 0 : rc;
-    auto store = openStore(parser);
-    if (!store)
-        return openFailure();
+    auto opened = openStore(parser);
+    if (!opened)
+        return report(opened.error());
+    auto &store = *opened;
     Core::LibraryFilter filter;
     filter.collection = parser.value(QStringLiteral("collection"));
     filter.tag = parser.value(QStringLiteral("tag"));

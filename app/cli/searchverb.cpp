@@ -36,9 +36,10 @@ int searchVerb(const QStringList &arguments)
         err() << "gloss-cli search: --limit takes a whole number from 1 to 2147483647\n";
         return 2;
     }
-    auto store = openStore(parser);
-    if (!store)
-        return openFailure();
+    auto opened = openStore(parser);
+    if (!opened)
+        return report(opened.error());
+    auto &store = *opened;
     if (int rc = checkCollection(*store, parser.value(QStringLiteral("collection"))))
         return rc;
     Core::SearchOptions options;

@@ -39,9 +39,10 @@ int showVerb(const QStringList &arguments)
     const auto id = singleArticleId(parser, QStringLiteral("show"));
     if (!id)
         return 2;
-    auto store = openStore(parser);
-    if (!store)
-        return openFailure();
+    auto opened = openStore(parser);
+    if (!opened)
+        return report(opened.error());
+    auto &store = *opened;
     auto article = Core::ArticleRepository(*store).article(*id);
     if (!article)
         return report(article.error());

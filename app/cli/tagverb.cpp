@@ -22,9 +22,10 @@ int tagVerb(const QStringList &arguments)
     const auto id = parseId(words.first());
     if (!id)
         return 2;
-    auto store = openStore(parser);
-    if (!store)
-        return openFailure();
+    auto opened = openStore(parser);
+    if (!opened)
+        return report(opened.error());
+    auto &store = *opened;
     Core::TagRepository repo(*store);
     const QStringList tags = words.mid(1);
     if (!tags.isEmpty()) {
