@@ -35,6 +35,18 @@ QString trimTrailingDate(const QString &byline)
     return s.trimmed();
 }
 
+// "Por <span class=byline>Josh Max</span>": with the name gone, the word before it ("By", "Por", "Von", "Par", "Di")
+// is all that is left of the line. True when `whole` is `name` after one short word of letters.
+bool isBylinePrefixOf(const QString &whole, const QString &name)
+{
+    if (name.isEmpty() || !whole.endsWith(name))
+        return false;
+    const QString prefix = whole.first(whole.size() - name.size()).trimmed();
+    if (prefix.isEmpty() || prefix.size() > 4)
+        return false;
+    return std::all_of(prefix.begin(), prefix.end(), [](QChar ch) { return ch.isLetter(); });
+}
+
 const xmlNode *findItempropName(const xmlNode *e)
 {
     for (const xmlNode *c = e->children; c; c = c->next) {
@@ -327,6 +339,10 @@ void ContentEngine::clean(xmlNode *e, int inTable, int inCode)
                                 domByline = candidate;
                         }
                         drop = true;
+                        if (tagOf(e) != Tag::Article && tagOf(e) != Tag::Main
+                            && tagOf(e) != Tag::Body && tagOf(e) != Tag::Html
+                            && isBylinePrefixOf(innerText(e).simplified(), text.simplified()))
+                            m_orphanedBylineLine = e; // removed by the caller once this loop is done with e
                     }
                 }
                 if (!drop && t != Tag::Article && t != Tag::Main && hasBrowserWarningWord(ci)
@@ -359,6 +375,10 @@ void ContentEngine::clean(xmlNode *e, int inTable, int inCode)
             remove(c);
         } else if (c->children) {
             clean(c, inTable + (t == Tag::Table), inCode + (t == Tag::Code || t == Tag::Pre));
+            if (m_orphanedBylineLine == c) {
+                m_orphanedBylineLine = nullptr;
+                remove(c);
+            }
         }
         c = next;
     }

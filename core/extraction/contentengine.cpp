@@ -44,6 +44,7 @@ std::vector<xmlNode *> ContentEngine::run()
     if (const QString d = collapseWhitespace(m_page.metadata.excerpt).trimmed(); d.size() >= 50)
         findStandfirst(body, d, int(d.size()));
     clean(body, 0, 0);
+    m_orphanedBylineLine = nullptr;
     computeStats(body, false);
     std::vector<xmlNode *> candidates;
     scoreParagraphs(body, candidates);

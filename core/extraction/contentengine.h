@@ -101,6 +101,7 @@ private:
     std::string m_itemprop; // clean(): the current element's itemprop, lower-cased
     bool m_titleHeadingRemoved = false;
     xmlNode *m_titleArticle = nullptr; // the <article> that held the page's headline, if any
+    xmlNode *m_orphanedBylineLine = nullptr; // clean(): a "By" left alone by its byline's removal, to remove
     int m_bodyText = 0;
     int m_rootText = 0;
 };

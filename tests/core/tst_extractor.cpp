@@ -117,6 +117,7 @@ private Q_SLOTS:
     void browserWarningOverlayDropped();
     void bylineSources_data();
     void bylineSources();
+    void bylinePrefixGoesWithTheName();
     void standfirstOnRequest();
     void jsonLdNameIsTheSiteName();
     void cjkTitleLosesSiteName();
@@ -665,6 +666,17 @@ void tst_Extractor::bylineSources()
     QFETCH(QString, byline);
     const Extraction e = extractHtml(articlePage({}, head, before));
     QCOMPARE(e.metadata.byline, byline);
+}
+
+// A byline line inside the article ("Por <span class=byline>Josh Max</span>"): the name goes to the metadata, and the
+// word before it goes with it instead of standing alone as a paragraph.
+void tst_Extractor::bylinePrefixGoesWithTheName()
+{
+    const Extraction e = extractHtml(articlePage(QStringLiteral(
+        "<p><span class=\"css-9v\">Por <span class=\"last-byline\" itemprop=\"name\">Josh Max</span></span></p>")));
+    QCOMPARE(e.metadata.byline, QStringLiteral("Josh Max"));
+    QVERIFY2(!e.readerText.contains(QStringLiteral("Por")), qPrintable(e.readerText));
+    QCOMPARE(e.readerText.split(QStringLiteral("\n\n")).size(), 6);
 }
 
 // Some sites put their own name in JSON-LD "name" and the article's title in "headline"; the document title names
