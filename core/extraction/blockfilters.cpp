@@ -86,6 +86,22 @@ bool isBoilerplateLabel(const QString &text)
     return boilerplateLabels().contains(t);
 }
 
+bool isAuthorBioHeading(const QString &text)
+{
+    if (text.size() > 40)
+        return false;
+    static const QRegularExpression re(
+        QStringLiteral("^(about the authors?|the authors?|authors?|about me|"
+                       "(über (den|die) )?autor(in|en|innen|:innen|\\*innen)?|zu(r|m) autor(in)?|"
+                       "(à propos de )?l'auteur|(à propos des |les )?auteurs|(sobre )?el autor|(sobre )?os autores|"
+                       "(sobre )?o autor|l'autore|gli autori|over de auteur|de auteur|o autorze|об авторе)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    QString t = text.trimmed();
+    while (!t.isEmpty() && (t.back() == u':' || t.back() == u'.'))
+        t.chop(1);
+    return re.match(t.simplified()).hasMatch();
+}
+
 namespace {
 
 QStringList wordTokens(const QString &s)

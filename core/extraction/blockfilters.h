@@ -17,6 +17,9 @@ namespace Gloss::Core::BlockFilters {
 /// A short label that is never article text on its own ("Advertisement", "Read more", "Share", in several
 /// languages): up to 40 UTF-16 units, compared lower-cased and without trailing punctuation (: . … » > › !).
 bool isBoilerplateLabel(const QString &text);
+/// The heading of an author bio box ("About the author", "Autor:innen", "Über die Autorin", "À propos de l'auteur",
+/// "Sobre el autor"): up to 40 UTF-16 units, compared lower-cased without trailing punctuation.
+bool isAuthorBioHeading(const QString &text);
 /// `heading` says what `title` says: equal ignoring case, or Readability.js's `_textSimilarity(title, heading)`
 /// above 0.75 (the share of the heading's word tokens, weighted by length, that the title holds).
 bool similarTitle(const QString &heading, const QString &title);

@@ -19,6 +19,10 @@ using namespace TextCounts;
 
 namespace {
 
+// Text (UTF-16 units) up to which a block led by an author heading is a bio box; a longer one is an article about
+// an author, or a page's whole content.
+constexpr int kBioBoxText = 1500;
+
 // "Joshua Sokol May 20, 2019" -> "Joshua Sokol": bylines often run into the date beside them.
 QString trimTrailingDate(const QString &byline)
 {
@@ -356,6 +360,15 @@ void ContentEngine::clean(xmlNode *e, int inTable, int inCode)
                     usedFlags |= drop ? unsigned(StripUnlikely) : 0u;
                 }
             }
+        }
+        if (!drop && (t == Tag::Div || t == Tag::Section || t == Tag::Aside) && info(c).preText < kBioBoxText) {
+            // An author bio box, named by its heading rather than its class: a small block led by "About the
+            // author", "Autor:innen" or the like.
+            xmlNode *first = c->children;
+            while (first && !(isElement(first) || (first->type == XML_TEXT_NODE && textCount(first).chars > 0)))
+                first = first->next;
+            if (first && isElement(first) && isHeading(tagOf(first)) && isAuthorBioHeading(innerText(first)))
+                drop = true;
         }
         if (!drop && (t == Tag::H1 || t == Tag::H2) && !m_titleHeadingRemoved) {
             const QString text = innerText(c);

@@ -118,6 +118,8 @@ private Q_SLOTS:
     void bylineSources_data();
     void bylineSources();
     void bylinePrefixGoesWithTheName();
+    void authorBioBoxDropped_data();
+    void authorBioBoxDropped();
     void standfirstOnRequest();
     void jsonLdNameIsTheSiteName();
     void cjkTitleLosesSiteName();
@@ -677,6 +679,30 @@ void tst_Extractor::bylinePrefixGoesWithTheName()
     QCOMPARE(e.metadata.byline, QStringLiteral("Josh Max"));
     QVERIFY2(!e.readerText.contains(QStringLiteral("Por")), qPrintable(e.readerText));
     QCOMPARE(e.readerText.split(QStringLiteral("\n\n")).size(), 6);
+}
+
+void tst_Extractor::authorBioBoxDropped_data()
+{
+    QTest::addColumn<QString>("heading");
+    QTest::addColumn<bool>("dropped");
+    QTest::newRow("About the author") << QStringLiteral("<h3>About the author</h3>") << true;
+    QTest::newRow("Autor:innen, wrapped") << QStringLiteral("<h2><span>Autor:innen</span></h2>") << true;
+    QTest::newRow("À propos de l'auteur:") << QStringLiteral("<h4>À propos de l'auteur :</h4>") << true;
+    QTest::newRow("a section heading that names authors") << QStringLiteral("<h3>Authors of the new law</h3>")
+                                                          << false;
+}
+
+// A bio box whose class says nothing ("columns", "content") is known by its heading; the issue lists author bio
+// boxes as boilerplate.
+void tst_Extractor::authorBioBoxDropped()
+{
+    QFETCH(QString, heading);
+    QFETCH(bool, dropped);
+    const QString bio = QStringLiteral("<p>Born in 1983, she has written for the desk since 2015, mostly on "
+                                       "transport, housing, and the budgets of small towns.</p>");
+    const Extraction e = extractHtml(articlePage(u"<div class=\"columns\">" + heading + bio + u"</div>"));
+    QCOMPARE(e.readerText.contains(QStringLiteral("Born in 1983")), !dropped);
+    QVERIFY(e.readerText.contains(QStringLiteral("Paragraph 6 of the fixture story")));
 }
 
 // Some sites put their own name in JSON-LD "name" and the article's title in "headline"; the document title names
