@@ -11,7 +11,6 @@
 
 namespace Gloss::Core::EmbeddedJson {
 
-using Dom::kParseOptions;
 
 QString findLongestBody(const QJsonValue &v, int depth)
 {
@@ -89,7 +88,7 @@ QString unescapeEscapedMarkup(const QString &body)
     if (!body.contains(u"&lt;") || !(body.contains(u"&lt;p") || body.contains(u"&lt;br") || body.contains(u"&lt;div")))
         return body;
     const QByteArray utf8 = QByteArrayLiteral("<html><body><div>") + body.toUtf8() + QByteArrayLiteral("</div></body></html>");
-    xmlDocPtr doc = htmlReadMemory(utf8.constData(), int(utf8.size()), nullptr, "UTF-8", kParseOptions);
+    xmlDocPtr doc = Dom::parseHtml(utf8);
     if (!doc)
         return body;
     QString decoded;
@@ -107,7 +106,7 @@ void addJsonBody(const QString &body, ReaderBuilder &builder)
 {
     if (body.contains(u"<p") || body.contains(u"<br") || body.contains(u"<div")) {
         const QByteArray utf8 = body.toUtf8();
-        xmlDocPtr frag = htmlReadMemory(utf8.constData(), int(utf8.size()), nullptr, "UTF-8", kParseOptions);
+        xmlDocPtr frag = Dom::parseHtml(utf8);
         if (frag) {
             if (xmlNode *r = xmlDocGetRootElement(frag))
                 builder.add(r);

@@ -2,8 +2,10 @@
 
 #include "core/document/readerdocument.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <strings.h>
 #include <string>
 
 namespace Gloss::Core::Dom {
@@ -206,6 +208,147 @@ QString innerText(const xmlNode *n)
     QByteArray bytes;
     appendText(n, bytes);
     return collapseWhitespace(QString::fromUtf8(bytes));
+}
+
+namespace {
+
+bool nestsWhatFollows(const xmlNode *n)
+{
+    const Tag t = tagOf(n);
+    if (t == Tag::Embed || t == Tag::Source || t == Tag::Wbr)
+        return true;
+    const auto *name = reinterpret_cast<const char *>(n->name);
+    return t == Tag::Other && name && (strcasecmp(name, "track") == 0 || strcasecmp(name, "keygen") == 0);
+}
+
+// Moves the children of `n` to just after it, in order (libxml2 may merge a moved text node into the text node
+// after `n`; nothing here keeps a pointer to a moved node).
+void hoistChildren(xmlNode *n)
+{
+    while (xmlNode *last = n->last) {
+        xmlUnlinkNode(last);
+        xmlAddNextSibling(n, last);
+    }
+}
+
+} // namespace
+
+xmlDocPtr parseHtml(const QByteArray &utf8, const char *url)
+{
+    xmlDocPtr doc = htmlReadMemory(utf8.constData(), int(utf8.size()), url, "UTF-8", kParseOptions);
+    if (!doc)
+        return nullptr;
+    // Pre-order walk without recursion (the tree may be 100,000 levels deep before it is flattened).
+    xmlNode *root = xmlDocGetRootElement(doc);
+    xmlNode *n = root;
+    int depth = 0;
+    while (n) {
+        if (isElement(n) && n->children) {
+            if (nestsWhatFollows(n)) {
+                hoistChildren(n);
+            } else if (depth >= kMaxTreeDepth) {
+                // Every descendant becomes a child of `n`: each child in turn gives its children to the list, right
+                // after itself, so the document order stays.
+                for (xmlNode *c = n->children; c; c = c->next)
+                    hoistChildren(c);
+            }
+        }
+        if (n->children) {
+            n = n->children;
+            ++depth;
+            continue;
+        }
+        while (n && n != root && !n->next) {
+            n = n->parent;
+            --depth;
+        }
+        n = (n && n != root) ? n->next : nullptr;
+    }
+    return doc;
+}
+
+AttributeLoad attributeLoad(const QByteArray &utf8)
+{
+    const char *p = utf8.constData();
+    const qsizetype size = utf8.size();
+    const auto startsWithLower = [&](qsizetype at, std::string_view word) {
+        if (at + qsizetype(word.size()) > size)
+            return false;
+        for (std::size_t k = 0; k < word.size(); ++k) {
+            const char c = p[at + qsizetype(k)];
+            if ((c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c) != word[k])
+                return false;
+        }
+        return true;
+    };
+    static constexpr std::string_view rawText[]
+        = { "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes" };
+    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+    AttributeLoad load;
+    qsizetype i = 0;
+    while (i < size) {
+        const char *lt = static_cast<const char *>(memchr(p + i, '<', std::size_t(size - i)));
+        if (!lt)
+            break;
+        i = lt - p + 1;
+        if (i < size && p[i] == '!') {
+            const QByteArrayView rest(p + i, size - i);
+            const qsizetype end = rest.startsWith("!--") ? rest.indexOf("-->") : rest.indexOf('>');
+            i = end < 0 ? size : i + end + 1;
+            continue;
+        }
+        if (i >= size || !((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z')))
+            continue;
+        std::string_view raw;
+        for (std::string_view r : rawText)
+            if (startsWithLower(i, r) && (i + qsizetype(r.size()) >= size || isSpace(p[i + qsizetype(r.size())])
+                    || p[i + qsizetype(r.size())] == '>' || p[i + qsizetype(r.size())] == '/'))
+                raw = r;
+        while (i < size && !isSpace(p[i]) && p[i] != '>')
+            ++i; // the tag name
+        qsizetype attributes = 0;
+        bool afterEquals = false;
+        while (i < size && p[i] != '>') {
+            if (isSpace(p[i])) {
+                ++i;
+                continue;
+            }
+            if (p[i] == '=') {
+                afterEquals = true;
+                ++i;
+                continue;
+            }
+            if (afterEquals && (p[i] == '"' || p[i] == '\'')) {
+                const char *close = static_cast<const char *>(memchr(p + i + 1, p[i], std::size_t(size - i - 1)));
+                i = close ? close - p + 1 : size;
+                afterEquals = false;
+                continue;
+            }
+            if (!afterEquals)
+                ++attributes;
+            afterEquals = false;
+            while (i < size && !isSpace(p[i]) && p[i] != '>' && p[i] != '=')
+                ++i;
+        }
+        load.most = std::max(load.most, attributes);
+        if (attributes > kLargeTagAttributes)
+            load.largeTagWork += double(attributes) * double(attributes);
+        ++i;
+        if (!raw.empty()) {
+            // Up to the matching end tag: "</script" and the like.
+            while (i < size) {
+                const char *lt2 = static_cast<const char *>(memchr(p + i, '<', std::size_t(size - i)));
+                if (!lt2) {
+                    i = size;
+                    break;
+                }
+                i = lt2 - p + 1;
+                if (i < size && p[i] == '/' && startsWithLower(i + 1, raw))
+                    break;
+            }
+        }
+    }
+    return load;
 }
 
 void remove(xmlNode *n)

@@ -10,10 +10,16 @@
 
 namespace Gloss::Core::Dom {
 
-/// libxml2 HTML parser options of every parse: recover from errors silently, no network, compact text nodes, and
-/// the input taken as UTF-8 whatever it declares (it is decoded before).
+/// libxml2 HTML parser options of every parse: recover from errors silently, no network, compact text nodes, the
+/// input taken as UTF-8 whatever it declares (it is decoded before), and no depth or text-node size limit (without
+/// XML_PARSE_HUGE libxml2 stops at 256 levels of nesting or a 10 MB text node and drops the rest of the page;
+/// parseHtml() bounds the depth instead). Input is at most 100 MB (Extractor), which bounds the rest.
 inline constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
-    | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
+    | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
+
+/// Elements nested deeper than this are flattened by parseHtml(): Blink's HTML parser limit (512), past which a
+/// browser adds elements as siblings. Every recursive walk of the extractor is bounded by it.
+inline constexpr int kMaxTreeDepth = 512;
 
 /// Element names the extractor distinguishes; everything else is Other.
 enum class Tag : unsigned char {
@@ -176,6 +182,27 @@ bool isDescendant(const xmlNode *n, const xmlNode *ancestor);
 bool hasAncestor(const xmlNode *e, Tag tag);
 /// The `tag` elements under `e` (not counting `e`).
 int countTag(const xmlNode *e, Tag tag);
+
+/// Parses UTF-8 HTML with kParseOptions and makes the tree what a browser builds where libxml2 differs:
+/// - what follows an HTML5 void element that libxml2 does not know (`embed`, `source`, `track`, `wbr`, `keygen`)
+///   is moved out of it, after it;
+/// - below kMaxTreeDepth levels the elements are flattened into a list of siblings in document order (their text
+///   and order kept, their nesting lost).
+/// `url` is the document URL (nullptr: none). Returns nullptr when libxml2 cannot parse at all (out of memory).
+/// The caller frees the document with xmlFreeDoc().
+xmlDocPtr parseHtml(const QByteArray &utf8, const char *url = nullptr);
+
+/// How much attribute checking libxml2's HTML parser will do on `utf8`: libxml2 compares each attribute with all
+/// earlier ones of its tag, so a tag with k attributes costs k² comparisons (80,000 attributes: 11 s).
+struct AttributeLoad {
+    qsizetype most = 0; ///< the most attributes on one start tag
+    double largeTagWork = 0; ///< sum of k² over the start tags with over kLargeTagAttributes attributes
+};
+/// Start tags with more attributes than this count towards AttributeLoad::largeTagWork; real pages stay far below.
+inline constexpr qsizetype kLargeTagAttributes = 1000;
+/// Counts the attributes of every start tag as libxml2's HTML tokenizer reads them (comments and the content of
+/// script, style, textarea, title, xmp, iframe, noembed and noframes skipped), in one pass over the bytes.
+AttributeLoad attributeLoad(const QByteArray &utf8);
 
 /// Unlinks and frees `n`.
 void remove(xmlNode *n);

@@ -43,8 +43,7 @@ HtmlExtractor::Output runOnce(
 {
     usedFlags = flags; // when parsing fails, assume everything mattered
     HtmlExtractor::Output out;
-    xmlDocPtr doc = htmlReadMemory(utf8Html.constData(), int(utf8Html.size()),
-        url.isValid() ? url.toEncoded().constData() : nullptr, "UTF-8", kParseOptions);
+    xmlDocPtr doc = parseHtml(utf8Html, url.isValid() ? url.toEncoded().constData() : nullptr);
     if (!doc)
         return out;
     const MetadataExtractor::Page page = MetadataExtractor::read(doc, url);
