@@ -12,13 +12,29 @@ bool isCollapsibleSpace(QChar c)
     const char16_t u = c.unicode();
     if (u == u' ' || u == u'\n' || u == u'\t' || u == u'\r' || u == u'\f' || u == 0x00A0)
         return true;
-    return u > 0x7f && c.isSpace();
+    return u >= 0xa0 && c.isSpace(); // not U+0085: a C1 control, see readerChar()
 }
 
-// Characters that never reach the reader text: controls, U+FEFF and U+00AD SOFT HYPHEN (see the class comment).
+// Characters that never reach the reader text as they are: controls, U+FEFF and U+00AD SOFT HYPHEN (see the class
+// comment). readerChar() says what becomes of them.
 bool isDroppedControl(char16_t u)
 {
     return (u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u < 0xa0) || u == 0xFEFF || u == 0x00AD;
+}
+
+// `u` as it goes into the reader text, or 0 when it is dropped. A C1 control (U+0080 to U+009F) is the
+// windows-1252 character of that byte: HTML reads a numeric character reference to one ("&#150;") as that
+// character (WHATWG HTML, "numeric character reference end state", whose table of 27 this is) where libxml2
+// gives the control, and raw ones are windows-1252 text decoded as Latin-1. The five without a windows-1252
+// character (U+0081, U+008D, U+008F, U+0090, U+009D) are dropped with the other controls.
+char16_t readerChar(char16_t u)
+{
+    static const char16_t c1[32] = { 0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161,
+        0x203A, 0x0153, 0, 0x017E, 0x0178 };
+    if (u >= 0x80 && u < 0xa0)
+        return c1[u - 0x80];
+    return isDroppedControl(u) ? 0 : u;
 }
 
 void appendEscaped(QString &out, QStringView text, bool attribute)
@@ -102,8 +118,8 @@ void normalizeRuns(QList<InlineRun> &runs)
                     o[k++] = QChar(u' ');
                     lastWasSpace = true;
                 }
-            } else if (!isDroppedControl(c.unicode())) {
-                o[k++] = c;
+            } else if (const char16_t r = readerChar(c.unicode())) {
+                o[k++] = QChar(r);
                 lastWasSpace = false;
             }
         }
@@ -165,8 +181,8 @@ void normalizePre(QList<InlineRun> &runs)
             endLine();
         } else if (u == 0x00A0) {
             b[k++] = QChar(u' ');
-        } else if (!isDroppedControl(u)) {
-            b[k++] = in[i];
+        } else if (const char16_t r = readerChar(u)) {
+            b[k++] = QChar(r);
         }
     }
     endLine();
@@ -464,8 +480,8 @@ QString collapseWhitespace(const QString &s)
                 o[k++] = QChar(u' ');
                 lastWasSpace = true;
             }
-        } else if (!isDroppedControl(c.unicode())) {
-            o[k++] = c;
+        } else if (const char16_t r = readerChar(c.unicode())) {
+            o[k++] = QChar(r);
             lastWasSpace = false;
         }
     }

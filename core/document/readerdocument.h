@@ -72,8 +72,10 @@ struct ReaderNode
 ///  - preformatted blocks keep their line breaks ("\n") and inner spacing; CR LF and CR become "\n"; blank
 ///    lines are removed (so "\n\n" only ever separates blocks); trailing white space of each line and the
 ///    indentation common to all lines are removed; U+00A0 becomes a space;
-///  - C0/C1 control characters other than those newlines are removed, and so are soft hyphens (U+00AD: a
-///    line-breaking hint, invisible in running text, that would split words for search and anchoring);
+///  - C0 control characters other than those newlines are removed, and so are soft hyphens (U+00AD: a
+///    line-breaking hint, invisible in running text, that would split words for search and anchoring); a C1
+///    control (U+0080 to U+009F) becomes the windows-1252 character of its byte ("&#150;" is "–", as the WHATWG
+///    HTML "numeric character reference end state" maps it), and the five that have none are removed;
 ///    text is in Unicode NFC (each run is
 ///    normalized; a combining mark split across inline elements is the only way to miss full NFC);
 ///  - empty blocks are dropped; the title is not part of the text (it is metadata).

@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "htmldom.h"
 #include "htmlextractor.h"
+#include "metadataextractor.h"
 #include "mhtmldecoder.h"
 #include "textdecoder.h"
 #include "textimporter.h"
@@ -95,8 +96,9 @@ __attribute__((target("avx2"))) void countControlsAvx2(
 
 bool looksBinary(const QByteArray &bytes)
 {
-    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF") || !TextDecoder::sniffUtf16(bytes).isEmpty())
-        return false; // UTF-16 text has NUL bytes
+    if (bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF") || !TextDecoder::utf32Bom(bytes).isEmpty()
+        || !TextDecoder::sniffUtf16(bytes).isEmpty())
+        return false; // UTF-16 and UTF-32 text have NUL bytes
     const qsizetype n = std::min<qsizetype>(bytes.size(), 64 * 1024);
     // Control bytes other than white space and ESC, and NUL bytes among them. The sniff reads up to 64 KiB of every
     // page: 32 bytes at a time with AVX2, 16 with SSE2 (the scalar loop cost as much as a tenth of the extraction
@@ -143,6 +145,16 @@ bool looksBinary(const QByteArray &bytes)
     if (nuls * 100 > n)
         return true; // a stray NUL is an attack or a glitch; many are a binary (or BOM-less UTF-16) file
     return controls > n / 50 + 2;
+}
+
+// What `bytes` are when they are binary rather than text ("a PNG image", "binary data"), else empty: the checks
+// extract() makes on its input, for content that came out of a container (an MHTML part).
+QString binaryContent(const QByteArray &bytes)
+{
+    const QString signature = binarySignature(bytes);
+    if (!signature.isEmpty())
+        return signature;
+    return looksBinary(bytes) ? QStringLiteral("binary data") : QString();
 }
 
 bool looksLikeHtml(const QByteArray &bytes)
@@ -205,7 +217,9 @@ Result<Extraction> Extractor::extract(const QByteArray &bytes, const ExtractOpti
     if (kind == Kind::Mhtml) {
         const auto part = MhtmlDecoder::htmlPart(bytes);
         if (!part)
-            return fail(QStringLiteral("The MHTML archive holds no text/html part."));
+            return std::unexpected(part.error());
+        if (const QString binary = binaryContent(part->bytes); !binary.isEmpty())
+            return fail(QStringLiteral("The MHTML's text/html part is %1, not HTML.").arg(binary));
         htmlBytes = part->bytes;
         htmlContentType = part->contentType;
         if ((!url.isValid() || url.isLocalFile() || url.isEmpty()) && !part->location.isEmpty())
@@ -246,6 +260,7 @@ Result<Extraction> Extractor::extract(const QByteArray &bytes, const ExtractOpti
     }
     if (e.readerText.trimmed().isEmpty())
         return fail(QStringLiteral("No readable text was found in the input."));
+    MetadataExtractor::capLengths(e.metadata); // the excerpt or byline may come from the body (a huge paragraph)
     qCDebug(lcExtraction) << "extracted" << e.readerText.size() << "UTF-16 units from" << options.fileName;
     return e;
 }

@@ -2,6 +2,7 @@
 
 #include "core/document/article.h"
 
+#include <QDateTime>
 #include <QString>
 #include <QUrl>
 #include <libxml/tree.h>
@@ -13,9 +14,25 @@ namespace Gloss::Core {
 /// and JSON-LD (schema.org Article types, also inside `@graph`). Precedence follows Readability.js
 /// (`_getArticleMetadata`, `_getJSONLD`): JSON-LD, then Dublin Core, then OpenGraph, then plain names, then
 /// Twitter. The title falls back to Readability's `_getArticleTitle` (the `<title>` without its site-name part).
+///
+/// Limits: title, byline, site name and excerpt are capped (capLengths(), the k...Length constants, in Unicode
+/// code points); the lead image and canonical URL are kept only when, resolved against the page URL (or its
+/// `<base href>`), they are http or https URLs (not "javascript:", "data:" or a local file).
 class MetadataExtractor final
 {
 public:
+    static constexpr qsizetype kMaxTitleLength = 500; ///< code points, cut at a word boundary with "…"
+    static constexpr qsizetype kMaxBylineLength = 200; ///< code points, cut at a word boundary with "…"
+    static constexpr qsizetype kMaxSiteNameLength = 200; ///< code points, cut at a word boundary with "…"
+    /// Code points, cut at a sentence end (or a word boundary with "…"). Readability's excerpt is the article's
+    /// first paragraph, and readability-test-pages expects ones of up to 1,031 characters.
+    static constexpr qsizetype kMaxExcerptLength = 1500;
+    /// Publication dates before this year are placeholders ("0000-00-00") or misread numbers.
+    static constexpr int kEarliestYear = 1990;
+
+    /// Where shortened() may cut.
+    enum class Cut { Word, Sentence };
+
     struct Page
     {
         ArticleMetadata metadata; ///< title, byline, excerpt, siteName, language, direction, published (ISO UTC)...
@@ -33,9 +50,22 @@ public:
 
     static Page read(xmlDocPtr doc, const QUrl &pageUrl);
 
-    /// "2020-10-20T16:32:00+00:00", "2015-07-24T05:36:09+0100", "Tue, 20 Oct 2020 16:32:00 GMT", ... ->
-    /// "2020-10-20T16:32:00Z"; empty when the value is not a recognisable date-time.
-    static QString toIsoUtc(const QString &value);
+    /// A publication date as ISO 8601 UTC: "2020-10-20T16:32:00+00:00", "2015-07-24T05:36:09+0100", "Tue, 20 Oct
+    /// 2020 16:32:00 GMT", "Tuesday, 4 March 2021 10:00 GMT", "March 4, 2021", "2021年3月4日", Unix time in 10
+    /// digits (seconds) or 13 (milliseconds), ... -> "2020-10-20T16:32:00Z" (a time without a zone is taken as
+    /// UTC). Empty when the value is not a recognisable date-time, or is before kEarliestYear or more than a year
+    /// after `now` (the time of extraction).
+    static QString toIsoUtc(const QString &value, const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+    /// `text` when it has at most `maxCodePoints` (2 or more) Unicode code points; else its start, cut at the last
+    /// word boundary in the second half of the room (at the limit when there is none: a long token, or CJK
+    /// written without spaces) and ended with "…", within the limit. With Cut::Sentence, the last sentence end
+    /// ("." "!" "?" before a space, "。") past the first fifth of the room is taken first, without the
+    /// ellipsis.
+    static QString shortened(const QString &text, qsizetype maxCodePoints, Cut cut = Cut::Word);
+
+    /// Caps title, byline, site name and excerpt of `md` at the k...Length limits (shortened()).
+    static void capLengths(ArticleMetadata &md);
 
     /// Removes a leading "By"/"Von"/"Par"/"Por" and surrounding white space from a byline.
     static QString cleanByline(const QString &byline);

@@ -61,7 +61,46 @@ QByteArray parameter(const QByteArray &value, const QByteArray &name)
     return value.mid(i, end - i);
 }
 
+bool isBase64Space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+bool isBase64Letter(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+}
+
 } // namespace
+
+Result<QByteArray> MhtmlDecoder::decodeBase64(const QByteArray &in)
+{
+    QByteArray letters;
+    letters.reserve(in.size());
+    qsizetype padding = 0;
+    for (const char c : in) {
+        if (isBase64Space(c))
+            continue;
+        if (c == '=') {
+            ++padding;
+            continue;
+        }
+        if (!isBase64Letter(c)) {
+            const auto u = static_cast<unsigned char>(c);
+            return fail(u >= 0x21 && u < 0x7f
+                    ? QStringLiteral("'%1' is not a base64 character").arg(QLatin1Char(c))
+                    : QStringLiteral("byte 0x%1 is not a base64 character").arg(u, 2, 16, QLatin1Char('0')));
+        }
+        if (padding > 0)
+            return fail(QStringLiteral("data follows the \"=\" padding"));
+        letters += c;
+    }
+    // A final group of one letter holds no whole byte; padding must complete the last group of four.
+    const qsizetype rest = letters.size() % 4;
+    if (rest == 1 || padding > 2 || (padding > 0 && (rest + padding) % 4 != 0))
+        return fail(QStringLiteral("the \"=\" padding is wrong"));
+    return QByteArray::fromBase64(letters);
+}
 
 bool MhtmlDecoder::looksLikeMhtml(const QByteArray &bytes)
 {
@@ -116,7 +155,7 @@ QByteArray MhtmlDecoder::decodeQuotedPrintable(const QByteArray &in)
     return out;
 }
 
-std::optional<MhtmlDecoder::Part> MhtmlDecoder::htmlPart(const QByteArray &bytes)
+Result<MhtmlDecoder::Part> MhtmlDecoder::htmlPart(const QByteArray &bytes)
 {
     qsizetype pos = 0;
     const Headers top = parseHeaders(bytes, pos);
@@ -124,7 +163,7 @@ std::optional<MhtmlDecoder::Part> MhtmlDecoder::htmlPart(const QByteArray &bytes
     const QByteArray boundary = parameter(type, "boundary");
     const QString snapshotLocation = QString::fromUtf8(top.value("snapshot-content-location"));
     if (boundary.isEmpty())
-        return std::nullopt;
+        return fail(QStringLiteral("The MHTML archive has no multipart boundary, so it holds no text/html part."));
     const QByteArray delimiter = QByteArray("--") + boundary;
     qsizetype start = bytes.indexOf(delimiter, pos);
     while (start >= 0) {
@@ -142,8 +181,13 @@ std::optional<MhtmlDecoder::Part> MhtmlDecoder::htmlPart(const QByteArray &bytes
             const QByteArray enc = h.value("content-transfer-encoding").toLower();
             if (enc == "quoted-printable")
                 body = decodeQuotedPrintable(body);
-            else if (enc == "base64")
-                body = QByteArray::fromBase64(body);
+            else if (enc == "base64") {
+                Result<QByteArray> decoded = decodeBase64(body);
+                if (!decoded)
+                    return fail(QStringLiteral("The MHTML's text/html part is not valid base64: %1.")
+                                    .arg(decoded.error().message));
+                body = std::move(*decoded);
+            }
             Part part;
             part.bytes = body;
             part.contentType = QString::fromUtf8(ctype);
@@ -154,7 +198,7 @@ std::optional<MhtmlDecoder::Part> MhtmlDecoder::htmlPart(const QByteArray &bytes
         }
         start = next;
     }
-    return std::nullopt;
+    return fail(QStringLiteral("The MHTML archive holds no text/html part."));
 }
 
 } // namespace Gloss::Core

@@ -1,8 +1,9 @@
 #pragma once
 
+#include "core/result.h"
+
 #include <QByteArray>
 #include <QString>
-#include <optional>
 
 namespace Gloss::Core {
 
@@ -20,8 +21,15 @@ public:
     /// True when `bytes` start like a MIME message with a multipart/related Content-Type header.
     static bool looksLikeMhtml(const QByteArray &bytes);
 
-    /// The text/html part, or nothing when there is none.
-    static std::optional<Part> htmlPart(const QByteArray &bytes);
+    /// The first text/html part, decoded. Errors (code User): no multipart boundary, no text/html part, or a base64
+    /// part that is not valid base64 ("The MHTML's text/html part is not valid base64: ...").
+    static Result<Part> htmlPart(const QByteArray &bytes);
+
+    /// Decodes base64 (RFC 2045 section 6.8). White space is skipped; a character outside the alphabet, data after
+    /// the "=" padding, more than two "=", padding that does not complete the last group of four, or a last group
+    /// of one character is an error (its message names the fault, without a full stop). Missing padding is
+    /// accepted (an archive cut short).
+    static Result<QByteArray> decodeBase64(const QByteArray &in);
 
     /// Decodes quoted-printable (RFC 2045 section 6.7), soft line breaks included.
     static QByteArray decodeQuotedPrintable(const QByteArray &in);

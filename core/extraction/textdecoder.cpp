@@ -10,6 +10,23 @@ namespace Gloss::Core {
 
 namespace {
 
+// UTF-32 code units (little- or big-endian) to text; a unit that is no Unicode scalar value (a surrogate, or
+// above U+10FFFF) becomes U+FFFD, and trailing bytes short of a unit are dropped.
+QString decodeUtf32(const QByteArray &bytes, bool littleEndian)
+{
+    QString out;
+    out.reserve(bytes.size() / 4);
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
+    for (qsizetype i = 0; i + 4 <= bytes.size(); i += 4) {
+        const char32_t u = littleEndian
+            ? char32_t(p[i]) | char32_t(p[i + 1]) << 8 | char32_t(p[i + 2]) << 16 | char32_t(p[i + 3]) << 24
+            : char32_t(p[i + 3]) | char32_t(p[i + 2]) << 8 | char32_t(p[i + 1]) << 16 | char32_t(p[i]) << 24;
+        const bool scalar = u < 0x110000 && (u < 0xD800 || u > 0xDFFF);
+        out += QStringView(QChar::fromUcs4(scalar ? u : char32_t(QChar::ReplacementCharacter)));
+    }
+    return out;
+}
+
 // The length in bytes (2 to 4) of the multi-byte UTF-8 sequence starting at `p` (a lead byte of 0x80 or more):
 // a lead byte from 0xC2 to 0xF4 followed by its continuation bytes before `end`; 0 when there is none. Lenient:
 // overlong three- and four-byte forms and surrogates pass (isValidUtf8 is the strict check).
@@ -44,8 +61,25 @@ void countUtf8(const QByteArray &bytes, int &valid, int &invalid)
     }
 }
 
+// The length of the maximal subpart of an invalid UTF-8 sequence at `p` (WHATWG Encoding, UTF-8 decoder: a
+// lead byte and the continuation bytes it accepts before the sequence breaks off), at least 1. A browser shows
+// one U+FFFD per subpart.
+int invalidSubpartLength(const unsigned char *p, const unsigned char *end)
+{
+    const unsigned char c = *p;
+    const int n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 0;
+    if (n == 0 || c < 0xC2 || c > 0xF4)
+        return 1;
+    int k = 1;
+    while (k <= n && p + k < end && (p[k] & 0xC0) == 0x80)
+        ++k;
+    return k;
+}
+
 // Pages that are UTF-8 with pieces pasted in windows-1252 (a template in one encoding, a database field in
-// the other): valid UTF-8 sequences decode as UTF-8, every other byte as windows-1252.
+// the other): valid UTF-8 sequences decode as UTF-8, a stray byte as windows-1252, and a multi-byte sequence
+// that breaks off after its lead and some continuation bytes (a character cut short: no windows-1252 text
+// has such runs) as one U+FFFD, as a browser shows it.
 QString decodeMixedUtf8(const QByteArray &bytes)
 {
     static const char16_t cp1252[32] = { 0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030,
@@ -65,6 +99,9 @@ QString decodeMixedUtf8(const QByteArray &bytes)
         if (const int length = utf8SequenceLength(p, end)) {
             out += QString::fromUtf8(reinterpret_cast<const char *>(p), length);
             p += length;
+        } else if (const int cut = invalidSubpartLength(p, end); cut > 1) {
+            out += QChar(QChar::ReplacementCharacter);
+            p += cut;
         } else {
             out += QChar(c < 0xA0 ? cp1252[c - 0x80] : char16_t(c));
             ++p;
@@ -249,6 +286,26 @@ QString detect(const QByteArray &bytes)
     return cs;
 }
 
+// Whether bytes declared UTF-8 that are not valid throughout are still UTF-8 with stray bytes (true), or are in
+// another charset (false) and go to detection. `valid` and `invalid` are countUtf8's counts; the few-invalid
+// case (isMostlyUtf8) is decided before. Valid multi-byte sequences are the evidence: in windows-1252 (or
+// ISO-8859-x) text they need a letter from "Â" to "ô" followed right away by one to three symbols from 0x80 to
+// 0xBF, which real text almost never has, so one per twenty stray bytes is far more than chance and the page
+// keeps its UTF-8 (a stray "é" cannot turn every "été" into "Ã©tÃ©"). Legacy double-byte text (GB18030, Big5,
+// EUC) forms valid UTF-8 pairs by chance much more often: when detection reads the bytes as anything other than
+// windows-1252, that reading wins.
+bool declaredUtf8HoldsUtf8(const QByteArray &bytes, int valid, int invalid)
+{
+    if (valid == 0)
+        return false;
+    if (valid >= invalid)
+        return true;
+    if (valid * 20 < invalid)
+        return false;
+    const QString guess = detect(bytes);
+    return guess.isEmpty() || guess == u"windows-1252" || guess == u"utf-8";
+}
+
 } // namespace
 
 QString TextDecoder::charsetFromContentType(const QString &contentType)
@@ -324,6 +381,15 @@ std::optional<QString> TextDecoder::decodeWith(const QByteArray &bytes, const QS
     return out;
 }
 
+QString TextDecoder::utf32Bom(const QByteArray &bytes)
+{
+    if (bytes.startsWith(QByteArrayView("\xFF\xFE\x00\x00", 4)))
+        return QStringLiteral("utf-32le");
+    if (bytes.startsWith(QByteArrayView("\x00\x00\xFE\xFF", 4)))
+        return QStringLiteral("utf-32be");
+    return {};
+}
+
 QString TextDecoder::sniffUtf16(const QByteArray &bytes)
 {
     const qsizetype n = std::min<qsizetype>(bytes.size(), 4096) & ~qsizetype(1);
@@ -346,7 +412,8 @@ TextDecoder::Decoded TextDecoder::decodeUnlessUtf8(const QByteArray &bytes, cons
 {
     if (bytes.startsWith("\xEF\xBB\xBF"))
         return { QString(), QStringLiteral("utf-8") };
-    if (!bytes.startsWith("\xFF\xFE") && !bytes.startsWith("\xFE\xFF") && sniffUtf16(bytes).isEmpty()) {
+    if (!bytes.startsWith("\xFF\xFE") && !bytes.startsWith("\xFE\xFF") && utf32Bom(bytes).isEmpty()
+        && sniffUtf16(bytes).isEmpty()) {
         const QString declared = charsetFromContentType(contentType);
         const bool asciiCompatible = declared.isEmpty() || declared == u"utf-8" || !declared.startsWith(u"utf-");
         if (asciiCompatible && isValidUtf8(bytes))
@@ -357,9 +424,11 @@ TextDecoder::Decoded TextDecoder::decodeUnlessUtf8(const QByteArray &bytes, cons
 
 TextDecoder::Decoded TextDecoder::decode(const QByteArray &bytes, const QString &contentType, bool html)
 {
-    // 1. Byte order mark.
+    // 1. Byte order mark (UTF-32 first: its little-endian mark starts like UTF-16's).
     if (bytes.startsWith("\xEF\xBB\xBF"))
         return { QString::fromUtf8(bytes.mid(3)), QStringLiteral("utf-8") };
+    if (const QString utf32 = utf32Bom(bytes); !utf32.isEmpty())
+        return { decodeUtf32(bytes.mid(4), utf32 == u"utf-32le"), utf32 };
     if (bytes.startsWith("\xFF\xFE"))
         return { QString::fromUtf16(reinterpret_cast<const char16_t *>(bytes.constData() + 2), (bytes.size() - 2) / 2),
             QStringLiteral("utf-16le") };
@@ -401,8 +470,8 @@ TextDecoder::Decoded TextDecoder::decode(const QByteArray &bytes, const QString 
         if (cs == u"utf-8") {
             if (utf8)
                 return { QString::fromUtf8(bytes), cs };
-            if (validSequences >= invalidBytes && validSequences > 0)
-                return { decodeMixedUtf8(bytes), cs }; // declared and mostly UTF-8: repair the rest
+            if (declaredUtf8HoldsUtf8(bytes, validSequences, invalidBytes))
+                return { decodeMixedUtf8(bytes), cs }; // UTF-8 with stray bytes: repair them
             break; // declared UTF-8 but it is not: detect
         }
         if (utf8 && nonAscii && cs != u"utf-7")

@@ -1,10 +1,16 @@
 #include "textimporter.h"
 
+#include "metadataextractor.h"
+
 #include <QRegularExpression>
 
 namespace Gloss::Core {
 
 namespace {
+
+// The title of a text whose only paragraph is its body: its first line, cut to this many code points at a sentence
+// end or else a word boundary (a window or list title, not a sentence of the text's length).
+constexpr qsizetype kFallbackTitleLength = 100;
 
 // Stop phrases of page furniture (lower case). A match is strong evidence of boilerplate; the classifier
 // still weighs it against length and punctuation, so one word in a long paragraph of prose is not enough.
@@ -64,6 +70,92 @@ bool looksLikeDateline(const QString &line)
     static const QRegularExpression by(
         QStringLiteral("^(by|via|from|von|par|por)\\s"), QRegularExpression::CaseInsensitiveOption);
     return line.size() < 100 && (line.contains(date) || line.contains(by));
+}
+
+// The body: paragraphs from `bodyStart` on, neutral ones classified by their neighbours, boilerplate dropped, and
+// only the segments of the article (see below) kept. Takes `paras` by value: the context pass reclassifies them.
+ReaderDocument selectBody(std::vector<Para> paras, size_t bodyStart)
+{
+    ReaderDocument document;
+    // Context-sensitive pass (jusText): neutral paragraphs take the class of their neighbours.
+    const size_t n = paras.size();
+    for (size_t i = bodyStart; i < n; ++i) {
+        if (paras[i].cls != Para::Neutral)
+            continue;
+        Para::Class prev = Para::Neutral, next = Para::Neutral;
+        for (size_t k = i; k > bodyStart; --k)
+            if (paras[k - 1].cls != Para::Neutral) {
+                prev = paras[k - 1].cls;
+                break;
+            }
+        for (size_t k = i + 1; k < n; ++k)
+            if (paras[k].cls != Para::Neutral) {
+                next = paras[k].cls;
+                break;
+            }
+        auto weight = [](Para::Class c) { return c == Para::Good ? 0.5 : c == Para::Bad ? -0.5 : 0.0; };
+        paras[i].score += weight(prev) + weight(next);
+    }
+    for (size_t i = bodyStart; i < n; ++i)
+        if (paras[i].cls == Para::Neutral)
+            paras[i].cls = paras[i].score >= 0 ? Para::Good : Para::Bad;
+
+    // The article is one contiguous run: a run of two or more boilerplate paragraphs (or one long one)
+    // separates segments; keep the segment with the most text, and others only when comparable.
+    struct Segment
+    {
+        size_t begin, end;
+        qsizetype chars;
+    };
+    std::vector<Segment> segments;
+    size_t i = bodyStart;
+    while (i < n) {
+        while (i < n && paras[i].cls == Para::Bad)
+            ++i;
+        if (i >= n)
+            break;
+        Segment s { i, i, 0 };
+        size_t j = i;
+        while (j < n) {
+            if (paras[j].cls == Para::Good) {
+                s.chars += paras[j].text.size();
+                s.end = j + 1;
+                ++j;
+                continue;
+            }
+            // A bad paragraph: does the run of bad ones break the segment?
+            size_t k = j;
+            qsizetype badChars = 0;
+            while (k < n && paras[k].cls == Para::Bad) {
+                badChars += paras[k].text.size();
+                ++k;
+            }
+            if (k - j >= 2 || badChars > 100 || k >= n)
+                break;
+            j = k;
+        }
+        segments.push_back(s);
+        i = std::max(j, s.end);
+        if (i == s.begin)
+            ++i;
+    }
+    qsizetype best = 0;
+    for (const Segment &s : segments)
+        best = std::max(best, s.chars);
+    for (const Segment &s : segments) {
+        if (s.chars * 2 < best)
+            continue;
+        for (size_t k = s.begin; k < s.end; ++k) {
+            if (paras[k].cls != Para::Good)
+                continue;
+            ReaderNode node;
+            node.kind = ReaderNode::Paragraph;
+            node.runs.append(InlineRun { paras[k].text, 0, {}, {}, {} });
+            document.nodes.append(std::move(node));
+        }
+    }
+    document.finalize();
+    return document;
 }
 
 } // namespace
@@ -170,6 +262,7 @@ TextImporter::Output TextImporter::import(const QString &input)
     }
     if (titleIndex == paras.size() && !paras.empty())
         titleIndex = 0; // the plain-text convention: the first line is the title
+    const Para titleParagraph = titleIndex < paras.size() ? paras[titleIndex] : Para();
     if (!paras.empty()) {
         out.metadata.title = titleIndex < paras.size() ? paras[titleIndex].lines.value(0) : QString();
         if (titleIndex < paras.size() && paras[titleIndex].lines.size() > 1) {
@@ -208,84 +301,18 @@ TextImporter::Output TextImporter::import(const QString &input)
         }
     }
 
-    // Context-sensitive pass (jusText): neutral paragraphs take the class of their neighbours.
-    const size_t n = paras.size();
-    for (size_t i = bodyStart; i < n; ++i) {
-        if (paras[i].cls != Para::Neutral)
-            continue;
-        Para::Class prev = Para::Neutral, next = Para::Neutral;
-        for (size_t k = i; k > bodyStart; --k)
-            if (paras[k - 1].cls != Para::Neutral) {
-                prev = paras[k - 1].cls;
-                break;
-            }
-        for (size_t k = i + 1; k < n; ++k)
-            if (paras[k].cls != Para::Neutral) {
-                next = paras[k].cls;
-                break;
-            }
-        auto weight = [](Para::Class c) { return c == Para::Good ? 0.5 : c == Para::Bad ? -0.5 : 0.0; };
-        paras[i].score += weight(prev) + weight(next);
-    }
-    for (size_t i = bodyStart; i < n; ++i)
-        if (paras[i].cls == Para::Neutral)
-            paras[i].cls = paras[i].score >= 0 ? Para::Good : Para::Bad;
-
-    // The article is one contiguous run: a run of two or more boilerplate paragraphs (or one long one)
-    // separates segments; keep the segment with the most text, and others only when comparable.
-    struct Segment
-    {
-        size_t begin, end;
-        qsizetype chars;
-    };
-    std::vector<Segment> segments;
-    size_t i = bodyStart;
-    while (i < n) {
-        while (i < n && paras[i].cls == Para::Bad)
-            ++i;
-        if (i >= n)
-            break;
-        Segment s { i, i, 0 };
-        size_t j = i;
-        while (j < n) {
-            if (paras[j].cls == Para::Good) {
-                s.chars += paras[j].text.size();
-                s.end = j + 1;
-                ++j;
-                continue;
-            }
-            // A bad paragraph: does the run of bad ones break the segment?
-            size_t k = j;
-            qsizetype badChars = 0;
-            while (k < n && paras[k].cls == Para::Bad) {
-                badChars += paras[k].text.size();
-                ++k;
-            }
-            if (k - j >= 2 || badChars > 100 || k >= n)
-                break;
-            j = k;
-        }
-        segments.push_back(s);
-        i = std::max(j, s.end);
-        if (i == s.begin)
-            ++i;
-    }
-    qsizetype best = 0;
-    for (const Segment &s : segments)
-        best = std::max(best, s.chars);
-    for (const Segment &s : segments) {
-        if (s.chars * 2 < best)
-            continue;
-        for (size_t k = s.begin; k < s.end; ++k) {
-            if (paras[k].cls != Para::Good)
-                continue;
-            ReaderNode node;
-            node.kind = ReaderNode::Paragraph;
-            node.runs.append(InlineRun { paras[k].text, 0, {}, {}, {} });
-            out.document.nodes.append(std::move(node));
+    out.document = selectBody(paras, bodyStart);
+    if (out.document.nodes.isEmpty() && titleIndex < paras.size()) {
+        // Taking the title left no body (a note of one paragraph): the text is the body, from the title paragraph
+        // on, and the title is its first line, shortened.
+        paras[titleIndex] = titleParagraph;
+        ReaderDocument whole = selectBody(std::move(paras), titleIndex);
+        if (!whole.nodes.isEmpty()) {
+            out.document = std::move(whole);
+            out.metadata.title = MetadataExtractor::shortened(collapseWhitespace(titleParagraph.lines.value(0)),
+                kFallbackTitleLength, MetadataExtractor::Cut::Sentence);
         }
     }
-    out.document.finalize();
     out.metadata.title = collapseWhitespace(out.metadata.title).normalized(QString::NormalizationForm_C);
     return out;
 }

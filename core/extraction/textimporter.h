@@ -19,6 +19,10 @@ namespace Gloss::Core {
 /// ("donation", "subscribe", "log in", "notifications", "cookies", ...); then short and borderline paragraphs
 /// take the class of their neighbours (context-sensitive pass). A header zone of title, standfirst and
 /// byline/date lines is recognised at the top: the standfirst becomes the excerpt.
+///
+/// When taking the title would leave no body (a note of one paragraph), the text from the title paragraph on is
+/// the body, and the title is its first line shortened to 100 code points (at a sentence end past the first 20,
+/// else at a word boundary with "…"; see MetadataExtractor::shortened()).
 class TextImporter final
 {
 public:

@@ -1,5 +1,5 @@
 # Extraction tests (core/extraction, core/document/readerdocument).
-gloss_add_test(tst_extractor SOURCES tst_extractor.cpp LIBS gloss_core)
+gloss_add_test(tst_extractor SOURCES tst_extractor.cpp LIBS gloss_core PkgConfig::LIBXML2)
 gloss_add_test(tst_htmlparse SOURCES tst_htmlparse.cpp LIBS gloss_core PkgConfig::LIBXML2)
 gloss_add_test(tst_readerdocument SOURCES tst_readerdocument.cpp LIBS gloss_core PkgConfig::LIBXML2)
 gloss_add_test(tst_textimporter SOURCES tst_textimporter.cpp LIBS gloss_core)

@@ -1,5 +1,6 @@
 // Extractor end to end: the seed (HTML and text), fixtures per kind of input, and bad input.
 #include "core/extraction/extractor.h"
+#include "core/extraction/metadataextractor.h"
 #include "core/extraction/textdecoder.h"
 
 #include <QFile>
@@ -8,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Gloss::Core;
 
@@ -127,6 +129,18 @@ private Q_SLOTS:
     void shortTextCharset();
     void utf16WithoutBom_data();
     void utf16WithoutBom();
+    void utf32WithBom_data();
+    void utf32WithBom();
+    void declaredUtf8ByEvidence_data();
+    void declaredUtf8ByEvidence();
+    void c1CharacterReferences();
+    void metadataCapped();
+    void metadataUrlsAreWebUrls_data();
+    void metadataUrlsAreWebUrls();
+    void shortened_data();
+    void shortened();
+    void dates_data();
+    void dates();
     void badInput_data();
     void badInput();
 };
@@ -524,6 +538,26 @@ void tst_Extractor::badInput_data()
                                                              "boundary=\"b\"\r\n\r\n--b\r\nContent-Type: image/png\r\n"
                                                              "\r\nxx\r\n--b--\r\n")
                                         << QStringLiteral("a.mhtml") << QStringLiteral("no text/html part");
+    const QByteArray base64Part
+        = QByteArrayLiteral("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\""
+                            "\r\n\r\n--b\r\nContent-Type: text/html\r\n"
+                            "Content-Transfer-Encoding: base64\r\n\r\n%1\r\n--b--\r\n");
+    const QByteArray html
+        = QByteArrayLiteral("<html><body><p>An archived page with enough words in it.</p></body></html>");
+    QByteArray corrupt = html.toBase64();
+    corrupt[10] = '!';
+    QTest::newRow("mhtml base64 with a foreign character")
+        << QByteArray(base64Part).replace("%1", corrupt) << QStringLiteral("a.mhtml")
+        << QStringLiteral("The MHTML's text/html part is not valid base64: '!' is not a base64 character");
+    QTest::newRow("mhtml base64 with data after the padding")
+        << QByteArray(base64Part).replace("%1", QByteArrayLiteral("PHA+aGk8L3A+==PHA+")) << QStringLiteral("a.mhtml")
+        << QStringLiteral("not valid base64");
+    QTest::newRow("mhtml base64 of a PNG")
+        << QByteArray(base64Part).replace("%1", readFile(fixture(QStringLiteral("binary.png"))).toBase64())
+        << QStringLiteral("a.mhtml") << QStringLiteral("The MHTML's text/html part is a PNG image");
+    QTest::newRow("mhtml base64 of binary data")
+        << QByteArray(base64Part).replace("%1", QByteArray(300, '\x01').toBase64()) << QStringLiteral("a.mhtml")
+        << QStringLiteral("The MHTML's text/html part is binary data");
 }
 
 void tst_Extractor::badInput()
@@ -810,6 +844,172 @@ void tst_Extractor::utf16WithoutBom()
     QVERIFY2(r, r ? "" : qPrintable(r.error().message));
     QCOMPARE(r->charset, littleEndian ? QStringLiteral("utf-16le") : QStringLiteral("utf-16be"));
     QVERIFY2(r->readerText.startsWith(sentence), qPrintable(r->readerText));
+}
+
+void tst_Extractor::utf32WithBom_data()
+{
+    QTest::addColumn<bool>("littleEndian");
+    QTest::newRow("UTF-32LE") << true;
+    QTest::newRow("UTF-32BE") << false;
+}
+
+void tst_Extractor::utf32WithBom()
+{
+    QFETCH(bool, littleEndian);
+    const QString text = QStringLiteral("Ein Absatz über die Stadt \U0001F600, mit Kommas und einem Punkt am Ende.");
+    QByteArray bytes;
+    for (const char32_t u : U'\uFEFF' + text.toStdU32String())
+        for (int i = 0; i < 4; ++i)
+            bytes += char(u >> (8 * (littleEndian ? i : 3 - i)));
+    ExtractOptions o;
+    o.fileName = QStringLiteral("note.txt");
+    const auto r = Extractor::extract(bytes, o);
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->charset, littleEndian ? QStringLiteral("utf-32le") : QStringLiteral("utf-32be"));
+    QCOMPARE(r->readerText, text);
+}
+
+void tst_Extractor::declaredUtf8ByEvidence_data()
+{
+    QTest::addColumn<QByteArray>("bytes"); // declared UTF-8
+    QTest::addColumn<QString>("charset");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("stray bytes beside valid UTF-8 keep it")
+        << QByteArray("Caf\xe9 na\xefve \xe2\x82 \xf0\x9f\x98 \xff ok \xc3\xa9t\xc3\xa9") << QStringLiteral("utf-8")
+        << QStringLiteral("Café naïve \uFFFD \uFFFD ÿ ok été");
+    QTest::newRow("few broken sequences are U+FFFD") << QByteArray("\xc3\xa9t\xc3\xa9 ").repeated(25)
+            + "caf\xe9" << QStringLiteral("utf-8") << QStringLiteral("été ").repeated(25) + u"caf\uFFFD";
+    QTest::newRow("no valid sequence is windows-1252")
+        << QByteArray("Caf\xe9 na\xefve \x93quoted\x94") << QStringLiteral("windows-1252")
+        << QStringLiteral("Café naïve \u201Cquoted\u201D");
+}
+
+// A page declared UTF-8 with bytes that are not UTF-8: one stray byte must not turn the page's valid UTF-8 into
+// windows-1252 mojibake ("été" read as "Ã©tÃ©").
+void tst_Extractor::declaredUtf8ByEvidence()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, charset);
+    QFETCH(QString, text);
+    const TextDecoder::Decoded d = TextDecoder::decode(bytes, QStringLiteral("text/html; charset=utf-8"), false);
+    QCOMPARE(d.charset, charset);
+    QCOMPARE(d.text, text);
+}
+
+// HTML maps numeric references to C1 controls to windows-1252 characters (WHATWG HTML, "numeric character
+// reference end state"); libxml2 gives the controls.
+void tst_Extractor::c1CharacterReferences()
+{
+    QString html = articlePage(QStringLiteral("<p>Price &#128;5, &#x80;6 &#150; it&#146;s done&#133; a&#129;b.</p>"));
+    html.replace(
+        QStringLiteral("<title>Fixture story</title>"), QStringLiteral("<title>Fixture &#147;story&#148;</title>"));
+    const Extraction e = extractHtml(html);
+    QVERIFY2(e.readerText.contains(QStringLiteral("Price €5, €6 – it’s done… ab.")), qPrintable(e.readerText));
+    QCOMPARE(e.metadata.title, QStringLiteral("Fixture “story”"));
+}
+
+void tst_Extractor::metadataCapped()
+{
+    const QString word = QStringLiteral("word ");
+    const QString sentence = QStringLiteral("A sentence of the description. ");
+    const QString head = u"<meta name=\"author\" content=\"" + word.repeated(100)
+        + u"\"><meta property=\"og:site_name\" "
+          u"content=\""
+        + word.repeated(100) + u"\"><meta name=\"description\" content=\"" + sentence.repeated(100) + u"\">";
+    QString html = articlePage({}, head);
+    html.replace(QStringLiteral("<title>Fixture story</title>"), u"<title>" + word.repeated(300) + u"</title>");
+    const Extraction e = extractHtml(html);
+    QCOMPARE(e.metadata.title, word.repeated(99) + u"word\u2026");
+    QCOMPARE(e.metadata.byline, word.repeated(39) + u"word\u2026");
+    QCOMPARE(e.metadata.siteName, word.repeated(39) + u"word\u2026");
+    QCOMPARE(e.metadata.excerpt, sentence.repeated(48).trimmed());
+}
+
+void tst_Extractor::metadataUrlsAreWebUrls_data()
+{
+    QTest::addColumn<QString>("reference");
+    QTest::addColumn<QString>("url");
+    QTest::newRow("relative, resolved") << QStringLiteral("/img/lead.jpg")
+                                        << QStringLiteral("https://example.org/img/lead.jpg");
+    QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)") << QString();
+    QTest::newRow("javascript, mixed case and blanks") << QStringLiteral(" JavaScript:alert(1)") << QString();
+    QTest::newRow("data") << QStringLiteral("data:image/png;base64,iVBORw0KGgo=") << QString();
+}
+
+void tst_Extractor::metadataUrlsAreWebUrls()
+{
+    QFETCH(QString, reference);
+    QFETCH(QString, url);
+    const Extraction e = extractHtml(articlePage({},
+        u"<meta property=\"og:image\" content=\"" + reference + u"\"><link rel=\"canonical\" href=\"" + reference
+            + u"\">"));
+    QCOMPARE(e.metadata.leadImage, url);
+    QCOMPARE(e.metadata.canonicalUrl, url);
+}
+
+void tst_Extractor::shortened_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("max");
+    QTest::addColumn<bool>("sentence");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("fits") << QStringLiteral("Five code points: 😀😀😀") << 21 << false
+                          << QStringLiteral("Five code points: 😀😀😀");
+    QTest::newRow("word boundary") << QStringLiteral("one two three four") << 12 << false
+                                   << QStringLiteral("one two\u2026");
+    QTest::newRow("no space: at the limit, not inside a pair")
+        << QStringLiteral("长江😀流域今年夏季降水偏少") << 4 << false << QStringLiteral("长江😀\u2026");
+    QTest::newRow("sentence end") << QStringLiteral("First one. Second one is longer.") << 20 << true
+                                  << QStringLiteral("First one.");
+    QTest::newRow("not after a title") << QStringLiteral("Held by the late Sen. John McCain, it was.") << 30 << true
+                                       << QStringLiteral("Held by the late Sen. John\u2026");
+    QTest::newRow("no sentence end: word") << QStringLiteral("First one, second one is longer.") << 20 << true
+                                           << QStringLiteral("First one, second\u2026");
+}
+
+void tst_Extractor::shortened()
+{
+    QFETCH(QString, text);
+    QFETCH(int, max);
+    QFETCH(bool, sentence);
+    QFETCH(QString, expected);
+    QCOMPARE(MetadataExtractor::shortened(
+                 text, max, sentence ? MetadataExtractor::Cut::Sentence : MetadataExtractor::Cut::Word),
+        expected);
+}
+
+void tst_Extractor::dates_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("iso");
+    QTest::newRow("ISO, nanoseconds, +05:45")
+        << QStringLiteral("2021-03-04T05:06:07.123456789+05:45") << QStringLiteral("2021-03-03T23:21:07Z");
+    QTest::newRow("RFC 2822") << QStringLiteral("Thu, 04 Mar 2021 10:00:00 +0100")
+                              << QStringLiteral("2021-03-04T09:00:00Z");
+    QTest::newRow("full weekday and month")
+        << QStringLiteral("Tuesday, 4 March 2021 10:00 GMT") << QStringLiteral("2021-03-04T10:00:00Z");
+    QTest::newRow("month first, pm, EST")
+        << QStringLiteral("March 4, 2021 at 10:30 pm EST") << QStringLiteral("2021-03-05T03:30:00Z");
+    QTest::newRow("CJK") << QStringLiteral("2021年3月4日") << QStringLiteral("2021-03-04T00:00:00Z");
+    QTest::newRow("Korean with time") << QStringLiteral("2021년 3월 4일 10:05")
+                                      << QStringLiteral("2021-03-04T10:05:00Z");
+    QTest::newRow("epoch seconds") << QStringLiteral("1614816000") << QStringLiteral("2021-03-04T00:00:00Z");
+    QTest::newRow("epoch milliseconds") << QStringLiteral("1614816000000") << QStringLiteral("2021-03-04T00:00:00Z");
+    QTest::newRow("before 1990") << QStringLiteral("1989-12-31") << QString();
+    QTest::newRow("placeholder") << QStringLiteral("0000-00-00") << QString();
+    QTest::newRow("far future") << QStringLiteral("9999-12-31T23:59:59Z") << QString();
+    QTest::newRow("within a year of now") << QStringLiteral("2025-06-01") << QStringLiteral("2025-06-01T00:00:00Z");
+    QTest::newRow("out of range month") << QStringLiteral("4 Smarch 2021") << QString();
+    QTest::newRow("not a date") << QStringLiteral("yesterday") << QString();
+}
+
+// Dates as pages write them, parsed against a fixed time of extraction (2025-01-01).
+void tst_Extractor::dates()
+{
+    QFETCH(QString, value);
+    QFETCH(QString, iso);
+    const QDateTime now(QDate(2025, 1, 1), QTime(0, 0), QTimeZone::utc());
+    QCOMPARE(MetadataExtractor::toIsoUtc(value, now), iso);
 }
 
 QTEST_GUILESS_MAIN(tst_Extractor)

@@ -14,6 +14,8 @@ private Q_SLOTS:
     void plainFile();
     void boilerplateInTheMiddle();
     void firstLineIsTitle();
+    void onlyParagraphIsTheBody_data();
+    void onlyParagraphIsTheBody();
 };
 
 void tst_TextImporter::classifier_data()
@@ -90,6 +92,31 @@ void tst_TextImporter::firstLineIsTitle()
     const auto out = TextImporter::import(QStringLiteral("Title line\nFirst body line of the same chunk.\n\nNext."));
     QCOMPARE(out.metadata.title, QStringLiteral("Title line"));
     QVERIFY(out.document.text().startsWith(QStringLiteral("First body line")));
+}
+
+void tst_TextImporter::onlyParagraphIsTheBody_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("title");
+    QTest::newRow("short line") << QStringLiteral("Hello world.\n") << QStringLiteral("Hello world.");
+    QTest::newRow("long line, title cut at a word")
+        << QStringLiteral("The government announced a new policy on Monday that will change how schools are funded "
+                          "across the country, officials said.\n")
+        << QStringLiteral("The government announced a new policy on Monday that will change how schools are funded "
+                          "across the\u2026");
+    QTest::newRow("long line, title cut at a sentence") << QStringLiteral(
+        "The government announced a new policy on Monday. Schools will be funded in a new way "
+        "across the country, officials said.\n") << QStringLiteral("The government announced a new policy on Monday.");
+}
+
+// A text of one paragraph: taking its first line as the title would leave nothing, so the paragraph is the body.
+void tst_TextImporter::onlyParagraphIsTheBody()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, title);
+    const auto out = TextImporter::import(text);
+    QCOMPARE(out.document.text(), text.trimmed());
+    QCOMPARE(out.metadata.title, title);
 }
 
 QTEST_GUILESS_MAIN(tst_TextImporter)
