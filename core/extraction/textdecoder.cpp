@@ -5,6 +5,7 @@
 #include <cstring>
 #include <uchardet.h>
 #include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
 
 namespace Gloss::Core {
 
@@ -264,6 +265,34 @@ bool hasCentralEuropeanOnlyLetter(const QByteArray &bytes, bool iso)
     return czech >= 2;
 }
 
+// uchardet reads short Big5 text as GB18030 (both are two-byte encodings over much the same byte ranges). ICU's
+// charset detector (ucsdet, used by ICU's CharsetDetector) scores each against the most frequent characters of
+// traditional and simplified Chinese: between the two, the one it is more confident of. Empty when ICU has
+// no opinion on either.
+QString chineseSecondOpinion(const QByteArray &bytes)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    UCharsetDetector *detector = ucsdet_open(&status);
+    if (U_FAILURE(status))
+        return {};
+    ucsdet_setText(detector, bytes.constData(), int32_t(bytes.size()), &status);
+    int32_t count = 0;
+    const UCharsetMatch **matches = ucsdet_detectAll(detector, &count, &status);
+    int big5 = -1, gb = -1;
+    for (int32_t i = 0; U_SUCCESS(status) && i < count; ++i) {
+        const char *name = ucsdet_getName(matches[i], &status);
+        const int confidence = ucsdet_getConfidence(matches[i], &status);
+        if (name && qstrcmp(name, "Big5") == 0)
+            big5 = std::max(big5, confidence);
+        else if (name && qstrcmp(name, "GB18030") == 0)
+            gb = std::max(gb, confidence);
+    }
+    ucsdet_close(detector);
+    if (big5 < 0 && gb < 0)
+        return {};
+    return big5 > gb ? QStringLiteral("big5") : QStringLiteral("gb18030");
+}
+
 QString detect(const QByteArray &bytes)
 {
     uchardet_t ud = uchardet_new();
@@ -283,6 +312,10 @@ QString detect(const QByteArray &bytes)
     if ((cs == u"windows-1250" || cs == u"iso-8859-2") && highByteCount(bytes.left(n)) < 256
         && !hasCentralEuropeanOnlyLetter(bytes.left(n), cs == u"iso-8859-2"))
         return QStringLiteral("windows-1252");
+    if (cs == u"gb18030" || cs == u"big5") {
+        if (const QString second = chineseSecondOpinion(bytes.left(n)); !second.isEmpty())
+            return second;
+    }
     return cs;
 }
 

@@ -228,6 +228,8 @@ void tst_Extractor::encodings_data()
                             << QStringLiteral("서울은 대체로");
     QTest::newRow("gb2312 label -> gb18030")
         << QStringLiteral("gb18030-meta.html") << QStringLiteral("gb18030") << QStringLiteral("北京天气晴朗");
+    QTest::newRow("big5 undeclared, short (ICU's second opinion over uchardet's gb18030)")
+        << QStringLiteral("big5-undeclared.html") << QStringLiteral("big5") << QStringLiteral("臺北是臺灣的首都");
     QTest::newRow("iso-8859-2") << QStringLiteral("iso88592-meta.html") << QStringLiteral("iso-8859-2")
                                 << QStringLiteral("žluťoučký kůň");
     QTest::newRow("latin1 undeclared") << QStringLiteral("latin1-undeclared.html") << QStringLiteral("windows-1252")
