@@ -7,13 +7,12 @@
 // (b) the whole Extractor::extract (decode, parse, metadata, content, block model, reader text and HTML).
 // Prints pages/s, mean/median/p95 ms per page, peak RSS, and the share of time that is HTML parsing.
 #include "core/extraction/extractor.h"
-#include "core/extraction/gzip.h"
+#include "core/extraction/pagefile.h"
 #include "core/extraction/textdecoder.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 #include <QTextStream>
 #include <algorithm>
@@ -91,16 +90,10 @@ int main(int argc, char **argv)
             continue; // readability-test-pages ground truth
         if (limit >= 0 && qsizetype(pages.size()) >= limit)
             break;
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
+        auto page = PageFile::read(path); // decompresses .gz
+        if (!page)
             continue;
-        Page p { path, f.readAll(), {} };
-        if (Gzip::isGzip(p.bytes)) {
-            auto inflated = Gzip::decompress(p.bytes);
-            if (!inflated)
-                continue;
-            p.bytes = *inflated;
-        }
+        Page p { path, std::move(page->bytes), {} };
         const TextDecoder::Decoded d = TextDecoder::decode(p.bytes, {}, true);
         p.utf8 = d.text.toUtf8();
         pages.push_back(std::move(p));

@@ -1,7 +1,8 @@
-// gloss-cli extract FILE... [--url URL] [--format text|html|json|jsonl]: runs the extractor on files without
-// touching the store. jsonl writes the line format of ../shared/corpus/README.md (with "ms" per page).
+// gloss-cli extract FILE... [--url URL] [--format text|html|json|jsonl]: runs the extractor on files ("-" is
+// standard input) without touching the store. jsonl writes the line format of ../shared/corpus/README.md (with
+// "ms" per page).
 #include "core/extraction/extractor.h"
-#include "core/extraction/gzip.h"
+#include "core/extraction/pagefile.h"
 #include "verbs.h"
 
 #include <QCommandLineParser>
@@ -46,6 +47,30 @@ QJsonObject toJson(const QString &file, const Core::Extraction &e, double ms, bo
     return o;
 }
 
+// `text` as a page URL for links and images: an absolute http, https or file URL, else an empty QUrl.
+QUrl pageUrl(const QString &text)
+{
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    if (!url.isValid())
+        return {};
+    if ((url.scheme() == u"http" || url.scheme() == u"https") && !url.host().isEmpty())
+        return url;
+    if (url.scheme() == u"file" && !url.path().isEmpty())
+        return url;
+    return {};
+}
+
+// The page named by a FILE argument; "-" is standard input. Read with the size limit (PageFile).
+Core::Result<Core::PageInput> readPage(const QString &path)
+{
+    if (path != u"-")
+        return Core::PageFile::read(path);
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return Core::fail(QStringLiteral("standard input: cannot be read (%1).").arg(in.errorString()));
+    return Core::PageFile::read(in, QStringLiteral("standard input"));
+}
+
 } // namespace
 
 int extractVerb(const QStringList &arguments)
@@ -55,10 +80,10 @@ int extractVerb(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Extract the reader view of files (no store involved)."));
     parser.addHelpOption();
-    parser.addPositionalArgument(
-        QStringLiteral("FILE"), QStringLiteral("HTML, MHTML or text files (.gz allowed)"), QStringLiteral("FILE..."));
-    const QCommandLineOption urlOption(
-        QStringLiteral("url"), QStringLiteral("Page URL for links and images."), QStringLiteral("URL"));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+        QStringLiteral("HTML, MHTML or text files (.gz allowed); - for standard input"), QStringLiteral("FILE..."));
+    const QCommandLineOption urlOption(QStringLiteral("url"),
+        QStringLiteral("Page URL (http, https or file) for links and images."), QStringLiteral("URL"));
     const QCommandLineOption formatOption(QStringLiteral("format"),
         QStringLiteral("text (default), html, json or jsonl."), QStringLiteral("FORMAT"), QStringLiteral("text"));
     const QCommandLineOption dbOption(
@@ -85,39 +110,36 @@ int extractVerb(const QStringList &arguments)
                "[--format text|html|json|jsonl]\n";
         return 2;
     }
-    const QUrl url = parser.isSet(urlOption) ? QUrl(parser.value(urlOption)) : QUrl();
+    const QUrl url = parser.isSet(urlOption) ? pageUrl(parser.value(urlOption)) : QUrl();
+    if (parser.isSet(urlOption) && url.isEmpty()) {
+        err << "gloss-cli extract: --url '" << parser.value(urlOption)
+            << "' is not a page URL (give an http, https or file URL, e.g. https://example.com/page)\n";
+        return 2;
+    }
     int failures = 0;
     QJsonArray jsonResults;
     bool firstText = true;
     for (const QString &path : files) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
-            err << "gloss-cli extract: " << path << ": " << f.errorString() << '\n';
+        auto page = readPage(path);
+        if (!page) {
+            err << "gloss-cli extract: " << page.error().message << '\n';
             ++failures;
             continue;
         }
-        QByteArray bytes = f.readAll();
-        QString name = QFileInfo(path).fileName();
-        if (Core::Gzip::isGzip(bytes) && name.endsWith(u".gz")) {
-            auto inflated = Core::Gzip::decompress(bytes);
-            if (!inflated) {
-                err << "gloss-cli extract: " << path << ": " << inflated.error().message << '\n';
-                ++failures;
-                continue;
-            }
-            bytes = std::move(*inflated);
-            name.chop(3);
-        }
         Core::ExtractOptions options;
         options.keepStandfirst = parser.isSet(standfirstOption);
-        options.url = url.isValid() ? url : QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
-        options.fileName = name;
+        if (url.isValid())
+            options.url = url;
+        else if (path != u"-")
+            options.url = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
+        options.fileName = page->fileName;
         QElapsedTimer timer;
         timer.start();
-        const auto result = Core::Extractor::extract(bytes, options);
+        const auto result = Core::Extractor::extract(page->bytes, options);
         const double ms = double(timer.nsecsElapsed()) / 1e6;
         if (!result) {
-            err << "gloss-cli extract: " << path << ": " << result.error().message << '\n';
+            err << "gloss-cli extract: " << (path == u"-" ? QStringLiteral("standard input") : path) << ": "
+                << result.error().message << '\n';
             ++failures;
             continue;
         }
@@ -136,11 +158,12 @@ int extractVerb(const QStringList &arguments)
         }
         out.flush();
     }
-    if (format == u"json") {
-        const QJsonDocument doc
-            = jsonResults.size() == 1 ? QJsonDocument(jsonResults.first().toObject()) : QJsonDocument(jsonResults);
-        out << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
-    }
+    // The shape follows the arguments, not the outcome: one FILE gives one object (nothing when it failed),
+    // several give an array of the successes.
+    if (format == u"json" && files.size() > 1)
+        out << QString::fromUtf8(QJsonDocument(jsonResults).toJson(QJsonDocument::Indented));
+    else if (format == u"json" && !jsonResults.isEmpty())
+        out << QString::fromUtf8(QJsonDocument(jsonResults.first().toObject()).toJson(QJsonDocument::Indented));
     return failures == 0 ? 0 : 1;
 }
 

@@ -14,9 +14,9 @@ int importVerb(const QStringList &arguments)
 {
     QCommandLineParser parser;
     addCommonOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("sources"), QStringLiteral("Files (.html, .htm, .mhtml, .txt) or "
-                                                                           "http(s) URLs."),
-                                 QStringLiteral("FILE|URL..."));
+    parser.addPositionalArgument(QStringLiteral("sources"),
+        QStringLiteral("Files (.html, .htm, .mhtml, .txt; .gz allowed) or http(s) URLs."),
+        QStringLiteral("FILE|URL..."));
     parser.addOption({QStringLiteral("collection"), QStringLiteral("Also put the articles in this collection "
                                                                    "(created when new)."),
                       QStringLiteral("NAME")});

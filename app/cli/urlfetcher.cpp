@@ -1,6 +1,6 @@
 #include "urlfetcher.h"
 
-#include "core/storage/articleimporter.h"
+#include "core/extraction/extractor.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -19,7 +19,7 @@ Core::Result<FetchedPage> fetchUrl(const QUrl &url)
     QNetworkReply *reply = manager.get(request);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > Core::ArticleImporter::maxInputBytes)
+        if (received > Core::Extractor::maxInputBytes)
             reply->abort();
     });
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -28,7 +28,10 @@ Core::Result<FetchedPage> fetchUrl(const QUrl &url)
 
     const QString shown = url.toDisplayString();
     if (reply->error() == QNetworkReply::OperationCanceledError)
-        return Core::fail(QStringLiteral("%1: the page is larger than 100 MB, or the request was cancelled.").arg(shown));
+        return Core::fail(QStringLiteral("%1: the download stopped: the page is larger than %2 bytes (the limit), or "
+                                         "the request was cancelled.")
+                              .arg(shown)
+                              .arg(Core::Extractor::maxInputBytes));
     if (reply->error() == QNetworkReply::HostNotFoundError || reply->error() == QNetworkReply::UnknownNetworkError
         || reply->error() == QNetworkReply::TemporaryNetworkFailureError
         || reply->error() == QNetworkReply::NetworkSessionFailedError)

@@ -15,7 +15,7 @@ struct FetchedPage
     QString contentType;
 };
 
-/// Fetches an http(s) URL synchronously (redirects followed, 30 s timeout, at most 100 MB).
+/// Fetches an http(s) URL synchronously (redirects followed, 30 s timeout, at most Extractor::maxInputBytes).
 /// Errors: no network / host not found, HTTP errors (status shown), timeout, too large.
 Core::Result<FetchedPage> fetchUrl(const QUrl &url);
 

@@ -17,7 +17,6 @@ namespace Gloss::Core {
 
 namespace {
 
-constexpr qsizetype kMaxBytes = 100LL * 1024 * 1024;
 // Dom::AttributeLoad::largeTagWork a page may have: 10,000 attributes on one tag (1e8) take 0.23 s to parse, so
 // this is about a second of attribute checking. Real pages have a few dozen attributes per tag and count nothing.
 constexpr double kMaxLargeTagWork = 4e8;
@@ -178,13 +177,20 @@ QString Extractor::version()
     return QStringLiteral("gloss-extract/1");
 }
 
+QString Extractor::tooLargeMessage(qint64 size)
+{
+    const QString limit = QStringLiteral("%1 bytes (%2 MiB)").arg(maxInputBytes).arg(maxInputBytes >> 20);
+    if (size <= 0)
+        return QStringLiteral("The input is larger than the limit of %1.").arg(limit);
+    return QStringLiteral("The input is %1 bytes; the limit is %2.").arg(size).arg(limit);
+}
+
 Result<Extraction> Extractor::extract(const QByteArray &bytes, const ExtractOptions &options)
 {
     if (bytes.isEmpty())
         return fail(QStringLiteral("The input is empty."));
-    if (bytes.size() > kMaxBytes)
-        return fail(
-            QStringLiteral("The input is too large (%1 MB; the limit is 100 MB).").arg(bytes.size() / (1024 * 1024)));
+    if (bytes.size() > maxInputBytes)
+        return fail(tooLargeMessage(bytes.size()));
     const QString signature = binarySignature(bytes);
     if (!signature.isEmpty())
         return fail(QStringLiteral("The input is %1, not an HTML page or a text file.").arg(signature));

@@ -47,9 +47,18 @@ struct Extraction
 class Extractor final
 {
 public:
-    /// Extracts the reader version of `bytes` (HTML, MHTML or plain text; at most 100 MB).
+    /// The largest input extract() takes, in bytes: 100 MiB (104,857,600 bytes). Page readers (PageFile) and
+    /// downloads stop after one byte more.
+    static constexpr qsizetype maxInputBytes = 100LL * 1024 * 1024;
+
+    /// Extracts the reader version of `bytes` (HTML, MHTML or plain text; at most maxInputBytes).
     /// Errors (code User): empty input, binary or unrecognised content, no readable text, input too large.
     static Result<Extraction> extract(const QByteArray &bytes, const ExtractOptions &options);
+
+    /// The one-line message for an input over maxInputBytes, as extract() and PageFile give it: "The input is
+    /// 104857601 bytes; the limit is 104857600 bytes (100 MiB)." `size` in bytes; 0 when the input is only known
+    /// to exceed the limit (a stream read up to it): "The input is larger than the limit of ...".
+    static QString tooLargeMessage(qint64 size);
 
     /// The extractor's version string, stored with every article version ("gloss-extract/N").
     static QString version();

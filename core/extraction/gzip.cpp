@@ -15,7 +15,7 @@ Result<QByteArray> Gzip::decompress(const QByteArray &bytes, qsizetype maxBytes)
     if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK)
         return fail(QStringLiteral("Could not initialise zlib."), Error::Internal);
     QByteArray out;
-    out.resize(std::max<qsizetype>(bytes.size() * 4, 4096));
+    out.resize(std::min(std::max<qsizetype>(bytes.size() * 4, 4096), maxBytes));
     zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(bytes.constData()));
     zs.avail_in = uInt(bytes.size());
     int rc = Z_OK;
@@ -24,7 +24,8 @@ Result<QByteArray> Gzip::decompress(const QByteArray &bytes, qsizetype maxBytes)
         if (produced == out.size()) {
             if (out.size() >= maxBytes) {
                 inflateEnd(&zs);
-                return fail(QStringLiteral("The decompressed data is larger than %1 MB.").arg(maxBytes >> 20));
+                return fail(
+                    QStringLiteral("The decompressed data is larger than the limit of %1 bytes.").arg(maxBytes));
             }
             out.resize(std::min(out.size() * 2, maxBytes));
         }

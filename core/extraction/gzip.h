@@ -13,8 +13,9 @@ public:
     /// True when `bytes` start with the gzip magic number.
     static bool isGzip(const QByteArray &bytes);
 
-    /// The decompressed bytes; fails on corrupt input or when the output would exceed `maxBytes`.
-    static Result<QByteArray> decompress(const QByteArray &bytes, qsizetype maxBytes = 200LL * 1024 * 1024);
+    /// The decompressed bytes. Errors (code User): corrupt input; output larger than `maxBytes` bytes (no more
+    /// than `maxBytes` is ever allocated). A truncated stream gives what it holds.
+    static Result<QByteArray> decompress(const QByteArray &bytes, qsizetype maxBytes);
 };
 
 } // namespace Gloss::Core

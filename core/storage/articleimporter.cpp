@@ -1,10 +1,10 @@
 #include "articleimporter.h"
 
 #include "annotationrepository.h"
+#include "core/extraction/pagefile.h"
 #include "database.h"
 
 #include <QCryptographicHash>
-#include <QFile>
 #include <QFileInfo>
 #include <QMap>
 
@@ -17,42 +17,28 @@ ArticleImporter::ArticleImporter(Database &database)
 
 Result<ImportOutcome> ArticleImporter::importFile(const QString &path)
 {
-    const QFileInfo info(path);
-    if (!info.exists())
-        return fail(QStringLiteral("%1: no such file.").arg(path));
-    if (info.isDir())
-        return fail(QStringLiteral("%1: is a folder, not an article file.").arg(path));
-    if (info.size() > maxInputBytes)
-        return fail(QStringLiteral("%1: the file is %2 bytes (%3 MiB); Gloss imports files up to %4 bytes (%5 MiB).")
-                        .arg(path)
-                        .arg(info.size())
-                        .arg(double(info.size()) / (1024 * 1024), 0, 'f', 1)
-                        .arg(maxInputBytes)
-                        .arg(maxInputBytes / (1024 * 1024)));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(QStringLiteral("%1: cannot be read (%2).").arg(path, file.errorString()));
-    const QByteArray bytes = file.readAll();
-    if (bytes.isEmpty())
-        return fail(QStringLiteral("%1: the file is empty.").arg(path));
-    return importBytes(bytes, QUrl::fromLocalFile(info.absoluteFilePath()));
+    auto page = PageFile::read(path);
+    if (!page)
+        return std::unexpected(page.error());
+    return importPage(page->bytes, QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()), {}, page->fileName);
 }
 
 Result<ImportOutcome> ArticleImporter::importBytes(const QByteArray &bytes, const QUrl &url, const QString &contentType)
 {
-    if (bytes.size() > maxInputBytes)
-        return fail(QStringLiteral("%1: the page is larger than %2 MB.")
-                        .arg(url.toDisplayString())
-                        .arg(maxInputBytes / (1024 * 1024)));
+    return importPage(bytes, url, contentType, url.isLocalFile() ? url.toLocalFile() : url.path());
+}
+
+Result<ImportOutcome> ArticleImporter::importPage(
+    const QByteArray &bytes, const QUrl &url, const QString &contentType, const QString &fileName)
+{
+    const QString shown = url.isLocalFile() ? url.toLocalFile() : url.toDisplayString();
     ExtractOptions options;
     options.url = url;
     options.contentType = contentType;
-    options.fileName = url.isLocalFile() ? url.toLocalFile() : url.path();
+    options.fileName = fileName;
     auto extraction = Extractor::extract(bytes, options);
     if (!extraction)
-        return fail(QStringLiteral("%1: %2").arg(url.isLocalFile() ? url.toLocalFile() : url.toDisplayString(),
-                                                 extraction.error().message),
-                    extraction.error().code);
+        return fail(QStringLiteral("%1: %2").arg(shown, extraction.error().message), extraction.error().code);
 
     Snapshot snapshot;
     snapshot.bytes = bytes;

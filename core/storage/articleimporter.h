@@ -17,22 +17,24 @@ class Database;
 class ArticleImporter final
 {
 public:
-    /// Files larger than this are refused before they are read: 100 MB (104,857,600 bytes).
-    static constexpr qint64 maxInputBytes = 100LL * 1024 * 1024;
-
     explicit ArticleImporter(Database &database);
 
-    /// Imports a local file (.html/.htm, .mhtml/.mht, .txt). The source URL is its file:// URL.
-    /// Errors: missing or unreadable file, a folder, larger than maxInputBytes, empty, not HTML or text.
+    /// Imports a local file (.html/.htm, .mhtml/.mht, .txt, each also gzip-compressed as .gz), read by PageFile.
+    /// The source URL is its file:// URL; the snapshot is the page as extracted (decompressed), as gloss-cli
+    /// extract reads it. Errors: missing or unreadable file, a folder, larger than Extractor::maxInputBytes
+    /// (before or after decompression), empty, corrupt gzip, not HTML or text.
     Result<ImportOutcome> importFile(const QString &path);
 
     /// Imports bytes already fetched from `url`. `contentType` is the HTTP Content-Type header, if any.
+    /// Errors: larger than Extractor::maxInputBytes, those of Extractor::extract, storage errors.
     Result<ImportOutcome> importBytes(const QByteArray &bytes, const QUrl &url, const QString &contentType = {});
 
     /// What re-anchoring did in the last import that added a version (empty report otherwise).
     const ReanchorReport &reanchorReport() const { return m_reanchorReport; }
 
 private:
+    Result<ImportOutcome> importPage(
+        const QByteArray &bytes, const QUrl &url, const QString &contentType, const QString &fileName);
     Result<void> reanchorAnnotations(const ImportOutcome &outcome);
 
     Database &m_database;

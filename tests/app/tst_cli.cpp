@@ -1,5 +1,7 @@
 // gloss-cli end to end: import, show, annotate, annotations, export, and bad input (exit codes, messages, and
 // a store left unchanged).
+#include "core/extraction/extractor.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -7,9 +9,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+
+#include <sys/resource.h>
 
 namespace {
 const QString seedDir = QStringLiteral(GLOSS_SHARED_DIR "/corpus/seed/");
@@ -27,6 +32,25 @@ QByteArray fileHash(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+constexpr qint64 limit = Gloss::Core::Extractor::maxInputBytes;
+
+// A file of `size` zero bytes that takes no room on the disk (a sparse file).
+bool writeSparse(const QString &path, qint64 size)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.resize(size);
+}
+
+// The file at `path` compressed by the gzip program (Debian's gzip is essential; the test links no zlib).
+bool writeGzipped(const QString &path, const QString &source)
+{
+    QProcess gzip;
+    gzip.setStandardInputFile(source);
+    gzip.setStandardOutputFile(path);
+    gzip.start(QStringLiteral("gzip"), {QStringLiteral("-c"), QStringLiteral("-n")});
+    return gzip.waitForFinished(60000) && gzip.exitStatus() == QProcess::NormalExit && gzip.exitCode() == 0;
 }
 } // namespace
 
@@ -52,16 +76,32 @@ private Q_SLOTS:
     void mergeRefusesDifferentTypes();
     void importSkipsWhatIsAlreadyAnnotated();
     void bratImportLinksEntities();
+    void tooLargeFilesAreRefusedBeforeReading();
+    void devicesAreReadUpToTheLimit();
+    void extractJsonShapeFollowsTheArguments();
+    void importReadsGzipAsExtractDoes();
+    void extractRejectsABadUrl_data();
+    void extractRejectsABadUrl();
+    void extractFolderAndStandardInput();
 
 private:
-    Run run(const QStringList &args);
+    // `stdinFile`: the child's standard input; `limitMemory`: run it with 2 GB of address space, so that reading
+    // a huge input whole fails at once (std::bad_alloc) instead of filling the machine's memory.
+    Run run(const QStringList &args, const QString &stdinFile = {}, bool limitMemory = false);
     QString db() const { return m_dir.filePath(QStringLiteral("cli.sqlite")); }
     QTemporaryDir m_dir;
 };
 
-Run tst_Cli::run(const QStringList &args)
+Run tst_Cli::run(const QStringList &args, const QString &stdinFile, bool limitMemory)
 {
     QProcess p;
+    if (!stdinFile.isEmpty())
+        p.setStandardInputFile(stdinFile);
+    if (limitMemory)
+        p.setChildProcessModifier([] {
+            const rlimit space{2LL << 30, 2LL << 30};
+            setrlimit(RLIMIT_AS, &space);
+        });
     p.start(QStringLiteral(GLOSS_CLI), args);
     if (!p.waitForFinished(60000))
         return {};
@@ -436,6 +476,154 @@ void tst_Cli::bratImportLinksEntities()
     for (const QJsonValue &m : mentions)
         QCOMPARE(m[QStringLiteral("entityId")].toString(),
                  idByName.value(m[QStringLiteral("quote")].toString()).toString());
+}
+
+void tst_Cli::tooLargeFilesAreRefusedBeforeReading()
+{
+    // One byte over the limit: the message gives both sizes so that they differ.
+    const QString over = m_dir.filePath(QStringLiteral("over.html"));
+    QVERIFY(writeSparse(over, limit + 1));
+    const QString store = m_dir.filePath(QStringLiteral("large.sqlite"));
+    for (const QString &verb : {QStringLiteral("extract"), QStringLiteral("import")}) {
+        const Run r = run({verb, over, QStringLiteral("--db"), store});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains(QStringLiteral("%1 bytes").arg(limit + 1)), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("%1 bytes (100 MiB)").arg(limit)), qPrintable(r.err));
+    }
+    // 3 GB: refused from its size, not read (reading it would not fit in the child's address space).
+    const QString huge = m_dir.filePath(QStringLiteral("huge.html"));
+    QVERIFY(writeSparse(huge, 3LL << 30));
+    const Run r = run({QStringLiteral("extract"), huge}, {}, true);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("%1 bytes").arg(3LL << 30)), qPrintable(r.err));
+    QVERIFY(QFile::remove(huge));
+}
+
+void tst_Cli::devicesAreReadUpToTheLimit()
+{
+    const QString zero = QStringLiteral("/dev/zero");
+    if (!QFileInfo(zero).exists())
+        QSKIP("no /dev/zero");
+    const QString store = m_dir.filePath(QStringLiteral("device.sqlite"));
+    const QString tooLarge = QStringLiteral("larger than the limit of %1 bytes").arg(limit);
+    for (const QString &verb : {QStringLiteral("extract"), QStringLiteral("import")}) {
+        const Run r = run({verb, zero, QStringLiteral("--db"), store}, {}, true);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(tooLarge), qPrintable(r.err));
+    }
+    // Standard input is a stream too.
+    const Run r = run({QStringLiteral("extract"), QStringLiteral("-")}, zero, true);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith(QStringLiteral("gloss-cli extract: standard input: ")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(tooLarge), qPrintable(r.err));
+}
+
+void tst_Cli::extractJsonShapeFollowsTheArguments()
+{
+    const QString html = seedDir + QStringLiteral("independent-serbia-russia.html");
+    const QString text = seedDir + QStringLiteral("independent-serbia-russia.txt");
+    const QString missing = m_dir.filePath(QStringLiteral("missing.html"));
+    const QString json = QStringLiteral("--format=json");
+
+    Run r = run({QStringLiteral("extract"), json, html});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(QJsonDocument::fromJson(r.out).isObject());
+
+    r = run({QStringLiteral("extract"), json, missing});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains(QStringLiteral("no such file")), qPrintable(r.err));
+
+    // Several FILEs: always an array, of the successes only; the failure does not stop the others.
+    r = run({QStringLiteral("extract"), json, missing, html});
+    QCOMPARE(r.exitCode, 1);
+    QJsonArray array = QJsonDocument::fromJson(r.out).array();
+    QCOMPARE(array.size(), 1);
+    QCOMPARE(array.first()[QStringLiteral("file")].toString(), html);
+
+    r = run({QStringLiteral("extract"), json, missing, missing});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(QJsonDocument::fromJson(r.out).isArray());
+    QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 0);
+
+    r = run({QStringLiteral("extract"), json, html, text});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 2);
+}
+
+void tst_Cli::importReadsGzipAsExtractDoes()
+{
+    const QString html = seedDir + QStringLiteral("independent-serbia-russia.html");
+    const QString gz = m_dir.filePath(QStringLiteral("serbia.html.gz"));
+    QVERIFY(writeGzipped(gz, html));
+    const QString store = m_dir.filePath(QStringLiteral("gzip.sqlite"));
+    Run r = run({QStringLiteral("import"), gz, QStringLiteral("--db"), store});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.out.startsWith("1\tSerbia mulls Russian Defense Ministry presence\t"));
+
+    // The reader text is extract's, and the snapshot is the decompressed page.
+    const Run extracted = run({QStringLiteral("extract"), gz});
+    QCOMPARE(extracted.exitCode, 0);
+    r = run({QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--text"), QStringLiteral("--db"), store});
+    QCOMPARE(r.out.trimmed(), extracted.out.trimmed());
+    r = run({QStringLiteral("show"), QStringLiteral("1"), QStringLiteral("--json"), QStringLiteral("--db"), store});
+    QFile original(html);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(r.out)[QStringLiteral("snapshotSha256")].toString().toLatin1(),
+             QCryptographicHash::hash(original.readAll(), QCryptographicHash::Sha256).toHex());
+
+    // Decompressed, a page is held to the same limit.
+    const QString over = m_dir.filePath(QStringLiteral("bomb-source.html"));
+    QVERIFY(writeSparse(over, limit + 1));
+    const QString bomb = m_dir.filePath(QStringLiteral("bomb.html.gz"));
+    QVERIFY(writeGzipped(bomb, over));
+    for (const QString &verb : {QStringLiteral("extract"), QStringLiteral("import")}) {
+        r = run({verb, bomb, QStringLiteral("--db"), store});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("larger than the limit of %1 bytes").arg(limit)), qPrintable(r.err));
+    }
+}
+
+void tst_Cli::extractRejectsABadUrl_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::newRow("words") << QStringLiteral("not a url at all");
+    QTest::newRow("colons") << QStringLiteral("::::");
+    QTest::newRow("space in host") << QStringLiteral("http://exa mple.com/");
+    QTest::newRow("no host") << QStringLiteral("https://");
+    QTest::newRow("ftp") << QStringLiteral("ftp://example.com/page.html");
+    QTest::newRow("relative") << QStringLiteral("page.html");
+}
+
+void tst_Cli::extractRejectsABadUrl()
+{
+    QFETCH(QString, url);
+    const QString html = seedDir + QStringLiteral("independent-serbia-russia.html");
+    const Run r = run({QStringLiteral("extract"), html, QStringLiteral("--url"), url});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains(QStringLiteral("--url '%1' is not a page URL").arg(url)), qPrintable(r.err));
+    QCOMPARE(run({QStringLiteral("extract"), html, QStringLiteral("--url"), QStringLiteral("https://example.com/a")})
+                 .exitCode,
+             0);
+}
+
+void tst_Cli::extractFolderAndStandardInput()
+{
+    // A folder is named as import names it.
+    for (const QString &verb : {QStringLiteral("extract"), QStringLiteral("import")}) {
+        const Run r = run({verb, m_dir.path(), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("dir.sqlite"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(m_dir.path() + QStringLiteral(": is a folder")), qPrintable(r.err));
+    }
+    // "-" reads standard input: the same reader text as the file.
+    const QString html = seedDir + QStringLiteral("independent-serbia-russia.html");
+    const Run fromFile = run({QStringLiteral("extract"), html});
+    const Run fromStdin = run({QStringLiteral("extract"), QStringLiteral("-")}, html);
+    QVERIFY2(fromStdin.exitCode == 0, qPrintable(fromStdin.err));
+    QVERIFY(!fromStdin.out.isEmpty());
+    QCOMPARE(fromStdin.out, fromFile.out);
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

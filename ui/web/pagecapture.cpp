@@ -1,8 +1,8 @@
 #include "pagecapture.h"
 
+#include "core/extraction/pagefile.h"
 #include "ui/logging.h"
 
-#include <QFile>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QWebEngineDownloadRequest>
@@ -72,12 +72,14 @@ void PageCapture::onDownload(QWebEngineDownloadRequest *download)
                        .arg(m_url.toDisplayString(), download->interruptReasonString()));
             return;
         }
-        QFile f(download->downloadDirectory() + QLatin1Char('/') + download->downloadFileName());
-        if (!f.open(QIODevice::ReadOnly)) {
-            finish(tr("Could not read the saved snapshot: %1").arg(f.errorString()));
+        // Read with the extractor's size limit: a huge page is refused here rather than read whole.
+        auto page
+            = Core::PageFile::read(download->downloadDirectory() + QLatin1Char('/') + download->downloadFileName());
+        if (!page) {
+            finish(tr("Could not read the saved snapshot: %1").arg(page.error().message));
             return;
         }
-        finish({}, f.readAll());
+        finish({}, page->bytes);
     });
     download->accept();
 }
