@@ -343,8 +343,9 @@ void ContentEngine::clean(xmlNode *e, int inTable, int inCode)
                                 domByline = candidate;
                         }
                         drop = true;
-                        if (tagOf(e) != Tag::Article && tagOf(e) != Tag::Main
-                            && tagOf(e) != Tag::Body && tagOf(e) != Tag::Html
+                        // (The text count first: `e` is often the whole article, whose text is long to collect.)
+                        if (info(e).preText <= text.size() + 8 && tagOf(e) != Tag::Article
+                            && tagOf(e) != Tag::Main && tagOf(e) != Tag::Body && tagOf(e) != Tag::Html
                             && isBylinePrefixOf(innerText(e).simplified(), text.simplified()))
                             m_orphanedBylineLine = e; // removed by the caller once this loop is done with e
                     }

@@ -2,11 +2,14 @@
 
 #include "core/document/readerdocument.h"
 
+#include <libxml/SAX2.h>
+
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <strings.h>
+#include <span>
 #include <string>
+#include <vector>
 
 namespace Gloss::Core::Dom {
 
@@ -212,13 +215,18 @@ QString innerText(const xmlNode *n)
 
 namespace {
 
-bool nestsWhatFollows(const xmlNode *n)
+// The HTML5 void elements that libxml2 2.9 does not know: it nests what follows them inside them.
+bool nestsWhatFollows(const xmlChar *name)
 {
-    const Tag t = tagOf(n);
-    if (t == Tag::Embed || t == Tag::Source || t == Tag::Wbr)
-        return true;
-    const auto *name = reinterpret_cast<const char *>(n->name);
-    return t == Tag::Other && name && (strcasecmp(name, "track") == 0 || strcasecmp(name, "keygen") == 0);
+    const auto *n = reinterpret_cast<const char *>(name);
+    switch (n[0]) {
+    case 'e': return strcmp(n, "embed") == 0;
+    case 's': return strcmp(n, "source") == 0;
+    case 't': return strcmp(n, "track") == 0;
+    case 'w': return strcmp(n, "wbr") == 0;
+    case 'k': return strcmp(n, "keygen") == 0;
+    default: return false;
+    }
 }
 
 // Moves the children of `n` to just after it, in order (libxml2 may merge a moved text node into the text node
@@ -231,27 +239,35 @@ void hoistChildren(xmlNode *n)
     }
 }
 
-} // namespace
-
-xmlDocPtr parseHtml(const QByteArray &utf8, const char *url)
+// What the parse saw, for parseHtml() to mend afterwards without walking the whole tree.
+struct ParseWatch
 {
-    xmlDocPtr doc = htmlReadMemory(utf8.constData(), int(utf8.size()), url, "UTF-8", kParseOptions);
-    if (!doc)
-        return nullptr;
-    // Pre-order walk without recursion (the tree may be 100,000 levels deep before it is flattened).
-    xmlNode *root = xmlDocGetRootElement(doc);
+    std::vector<xmlNode *> voids; // elements that nestsWhatFollows()
+    int maxDepth = 0; // the deepest the parser's element stack went
+};
+
+// libxml2's SAX2 tree builder, plus a note of what parseHtml() has to mend.
+void watchedStartElement(void *context, const xmlChar *name, const xmlChar **attributes)
+{
+    xmlSAX2StartElement(context, name, attributes);
+    auto *ctxt = static_cast<htmlParserCtxtPtr>(context);
+    auto *watch = static_cast<ParseWatch *>(ctxt->_private);
+    watch->maxDepth = std::max(watch->maxDepth, ctxt->nodeNr);
+    if (ctxt->node && nestsWhatFollows(name))
+        watch->voids.push_back(ctxt->node);
+}
+
+// Every element deeper than kMaxTreeDepth becomes a sibling: a pre-order walk without recursion (the tree may be
+// 100,000 levels deep), flattening the subtree of each element at that depth into a list of its children.
+void flattenDeepElements(xmlNode *root)
+{
     xmlNode *n = root;
     int depth = 0;
     while (n) {
-        if (isElement(n) && n->children) {
-            if (nestsWhatFollows(n)) {
-                hoistChildren(n);
-            } else if (depth >= kMaxTreeDepth) {
-                // Every descendant becomes a child of `n`: each child in turn gives its children to the list, right
-                // after itself, so the document order stays.
-                for (xmlNode *c = n->children; c; c = c->next)
-                    hoistChildren(c);
-            }
+        if (depth >= kMaxTreeDepth && isElement(n) && n->children) {
+            // Each child in turn gives its children to the list, right after itself, so the document order stays.
+            for (xmlNode *c = n->children; c; c = c->next)
+                hoistChildren(c);
         }
         if (n->children) {
             n = n->children;
@@ -264,33 +280,134 @@ xmlDocPtr parseHtml(const QByteArray &utf8, const char *url)
         }
         n = (n && n != root) ? n->next : nullptr;
     }
+}
+
+} // namespace
+
+xmlDocPtr parseHtml(const QByteArray &utf8, const char *url)
+{
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt)
+        return nullptr;
+    ParseWatch watch;
+    ctxt->_private = &watch;
+    ctxt->sax->startElement = watchedStartElement;
+    xmlDocPtr doc = htmlCtxtReadMemory(ctxt, utf8.constData(), int(utf8.size()), url, "UTF-8", kParseOptions);
+    htmlFreeParserCtxt(ctxt);
+    if (!doc)
+        return nullptr;
+    for (xmlNode *v : watch.voids)
+        if (v->children)
+            hoistChildren(v);
+    if (watch.maxDepth > kMaxTreeDepth)
+        flattenDeepElements(xmlDocGetRootElement(doc));
     return doc;
 }
+
+namespace {
+
+// The raw-text element (its content is not markup) whose start tag's name begins at `p[0]`, or empty.
+std::string_view rawTextElementAt(const char *p, qsizetype left)
+{
+    static constexpr std::string_view s[] = { "script", "style" }, t[] = { "textarea", "title" }, x[] = { "xmp" },
+                                      i[] = { "iframe" }, n[] = { "noembed", "noframes" };
+    std::span<const std::string_view> names;
+    switch (p[0] | 0x20) {
+    case 's': names = s; break;
+    case 't': names = t; break;
+    case 'x': names = x; break;
+    case 'i': names = i; break;
+    case 'n': names = n; break;
+    default: return {};
+    }
+    for (std::string_view name : names) {
+        const auto len = qsizetype(name.size());
+        if (len >= left || !equalsLower(std::string_view(p, name.size()), name))
+            continue;
+        const char after = p[len];
+        if (after == ' ' || after == '\t' || after == '\n' || after == '\r' || after == '\f' || after == '>'
+            || after == '/')
+            return name;
+    }
+    return {};
+}
+
+} // namespace
+
+namespace {
+
+bool isHtmlSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+// Counts the attributes of the start tag whose name begins at `i`, as libxml2's tokenizer reads them (a quoted
+// value may hold '>'); moves `i` past the tag's '>'.
+qsizetype countAttributes(const char *p, qsizetype size, qsizetype &i)
+{
+    while (i < size && !isHtmlSpace(p[i]) && p[i] != '>')
+        ++i; // the tag name
+    qsizetype attributes = 0;
+    bool afterEquals = false;
+    while (i < size && p[i] != '>') {
+        if (isHtmlSpace(p[i])) {
+            ++i;
+            continue;
+        }
+        if (p[i] == '=') {
+            afterEquals = true;
+            ++i;
+            continue;
+        }
+        if (afterEquals && (p[i] == '"' || p[i] == '\'')) {
+            const char *close = static_cast<const char *>(memchr(p + i + 1, p[i], std::size_t(size - i - 1)));
+            i = close ? close - p + 1 : size;
+            afterEquals = false;
+            continue;
+        }
+        if (!afterEquals)
+            ++attributes;
+        afterEquals = false;
+        while (i < size && !isHtmlSpace(p[i]) && p[i] != '>' && p[i] != '=')
+            ++i;
+    }
+    ++i;
+    return attributes;
+}
+
+} // namespace
 
 AttributeLoad attributeLoad(const QByteArray &utf8)
 {
     const char *p = utf8.constData();
     const qsizetype size = utf8.size();
-    const auto startsWithLower = [&](qsizetype at, std::string_view word) {
-        if (at + qsizetype(word.size()) > size)
-            return false;
-        for (std::size_t k = 0; k < word.size(); ++k) {
-            const char c = p[at + qsizetype(k)];
-            if ((c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c) != word[k])
-                return false;
-        }
-        return true;
-    };
-    static constexpr std::string_view rawText[]
-        = { "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes" };
-    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+    constexpr qsizetype kShortTag = 2 * kLargeTagAttributes; // bytes: an attribute takes two at least
     AttributeLoad load;
+    const auto count = [&](qsizetype &at) {
+        const qsizetype attributes = countAttributes(p, size, at);
+        if (attributes > kLargeTagAttributes) {
+            load.most = std::max(load.most, attributes);
+            load.largeTagWork += double(attributes) * double(attributes);
+        }
+    };
+    // Tags are skipped to their first '>' when that is near: they are too short to be large. A quoted '>' can make
+    // that '>' a false end; then the rest of the tag reads as text, so a long run of text after a skipped tag has
+    // that tag counted properly.
+    qsizetype skippedTag = -1; // where the name of the last skipped tag begins, while its text run is read
     qsizetype i = 0;
     while (i < size) {
         const char *lt = static_cast<const char *>(memchr(p + i, '<', std::size_t(size - i)));
+        const qsizetype runEnd = lt ? lt - p : size;
+        if (skippedTag >= 0 && runEnd - i >= kShortTag) {
+            i = skippedTag;
+            skippedTag = -1;
+            count(i);
+            continue;
+        }
+        skippedTag = -1;
         if (!lt)
             break;
-        i = lt - p + 1;
+        i = runEnd + 1;
         if (i < size && p[i] == '!') {
             const QByteArrayView rest(p + i, size - i);
             const qsizetype end = rest.startsWith("!--") ? rest.indexOf("-->") : rest.indexOf('>');
@@ -299,41 +416,15 @@ AttributeLoad attributeLoad(const QByteArray &utf8)
         }
         if (i >= size || !((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z')))
             continue;
-        std::string_view raw;
-        for (std::string_view r : rawText)
-            if (startsWithLower(i, r) && (i + qsizetype(r.size()) >= size || isSpace(p[i + qsizetype(r.size())])
-                    || p[i + qsizetype(r.size())] == '>' || p[i + qsizetype(r.size())] == '/'))
-                raw = r;
-        while (i < size && !isSpace(p[i]) && p[i] != '>')
-            ++i; // the tag name
-        qsizetype attributes = 0;
-        bool afterEquals = false;
-        while (i < size && p[i] != '>') {
-            if (isSpace(p[i])) {
-                ++i;
-                continue;
-            }
-            if (p[i] == '=') {
-                afterEquals = true;
-                ++i;
-                continue;
-            }
-            if (afterEquals && (p[i] == '"' || p[i] == '\'')) {
-                const char *close = static_cast<const char *>(memchr(p + i + 1, p[i], std::size_t(size - i - 1)));
-                i = close ? close - p + 1 : size;
-                afterEquals = false;
-                continue;
-            }
-            if (!afterEquals)
-                ++attributes;
-            afterEquals = false;
-            while (i < size && !isSpace(p[i]) && p[i] != '>' && p[i] != '=')
-                ++i;
+        const std::string_view raw = rawTextElementAt(p + i, size - i);
+        const char *gt = static_cast<const char *>(memchr(p + i, '>', std::size_t(std::min(size - i, kShortTag))));
+        if (gt) {
+            if (raw.empty())
+                skippedTag = i;
+            i = gt - p + 1;
+        } else {
+            count(i);
         }
-        load.most = std::max(load.most, attributes);
-        if (attributes > kLargeTagAttributes)
-            load.largeTagWork += double(attributes) * double(attributes);
-        ++i;
         if (!raw.empty()) {
             // Up to the matching end tag: "</script" and the like.
             while (i < size) {
@@ -343,7 +434,8 @@ AttributeLoad attributeLoad(const QByteArray &utf8)
                     break;
                 }
                 i = lt2 - p + 1;
-                if (i < size && p[i] == '/' && startsWithLower(i + 1, raw))
+                if (i + 1 + qsizetype(raw.size()) <= size && p[i] == '/'
+                    && equalsLower(std::string_view(p + i + 1, raw.size()), raw))
                     break;
             }
         }

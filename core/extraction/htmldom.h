@@ -195,7 +195,7 @@ xmlDocPtr parseHtml(const QByteArray &utf8, const char *url = nullptr);
 /// How much attribute checking libxml2's HTML parser will do on `utf8`: libxml2 compares each attribute with all
 /// earlier ones of its tag, so a tag with k attributes costs k² comparisons (80,000 attributes: 11 s).
 struct AttributeLoad {
-    qsizetype most = 0; ///< the most attributes on one start tag
+    qsizetype most = 0; ///< the most attributes on one start tag with over kLargeTagAttributes of them, else 0
     double largeTagWork = 0; ///< sum of k² over the start tags with over kLargeTagAttributes attributes
 };
 /// Start tags with more attributes than this count towards AttributeLoad::largeTagWork; real pages stay far below.
