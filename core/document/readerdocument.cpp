@@ -7,17 +7,20 @@ namespace Gloss::Core {
 
 namespace {
 
-bool isCollapsibleSpace(QChar c)
+inline bool isCollapsibleSpace(QChar c)
 {
+    // Called for every character of the reader text: ASCII is decided without a call.
     const char16_t u = c.unicode();
-    if (u == u' ' || u == u'\n' || u == u'\t' || u == u'\r' || u == u'\f' || u == 0x00A0)
-        return true;
-    return u >= 0xa0 && c.isSpace(); // not U+0085: a C1 control, see readerChar()
+    if (u <= 0x20)
+        return u == u' ' || u == u'\n' || u == u'\t' || u == u'\r' || u == u'\f';
+    if (u < 0xa0)
+        return false; // letters, and the C1 controls (not U+0085: see readerChar())
+    return u == 0x00A0 || c.isSpace();
 }
 
 // Characters that never reach the reader text as they are: controls, U+FEFF and U+00AD SOFT HYPHEN (see the class
 // comment). readerChar() says what becomes of them.
-bool isDroppedControl(char16_t u)
+inline bool isDroppedControl(char16_t u)
 {
     return (u < 0x20 && u != u'\n' && u != u'\t') || (u >= 0x7f && u < 0xa0) || u == 0xFEFF || u == 0x00AD;
 }
@@ -27,7 +30,7 @@ bool isDroppedControl(char16_t u)
 // character (WHATWG HTML, "numeric character reference end state", whose table of 27 this is) where libxml2
 // gives the control, and raw ones are windows-1252 text decoded as Latin-1. The five without a windows-1252
 // character (U+0081, U+008D, U+008F, U+0090, U+009D) are dropped with the other controls.
-char16_t readerChar(char16_t u)
+inline char16_t readerChar(char16_t u)
 {
     static const char16_t c1[32] = { 0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
         0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161,
