@@ -251,9 +251,9 @@ Result<Extraction> Extractor::extract(const QByteArray &bytes, const ExtractOpti
         if (utf8.contains('\0'))
             utf8.replace('\0', QByteArray()); // libxml2 stops at NUL; browsers drop it too
         if (const Dom::AttributeLoad load = Dom::attributeLoad(utf8); load.largeTagWork > kMaxLargeTagWork)
-            return fail(QStringLiteral("The page has start tags with thousands of attributes (the most: %1 on one "
-                                       "tag); parse time grows with the square of that number, so Gloss does not "
-                                       "read it.")
+            return fail(QStringLiteral("The page has start tags with hundreds of attributes or more (the most: %1 on "
+                                       "one tag); parse time grows with the square of that number, so Gloss does "
+                                       "not read it.")
                             .arg(load.most));
         HtmlExtractor::Output out = HtmlExtractor::extract(utf8, url, options.keepStandfirst);
         if (e.contentType.isEmpty())

@@ -199,7 +199,7 @@ struct AttributeLoad {
     double largeTagWork = 0; ///< sum of k² over the start tags with over kLargeTagAttributes attributes
 };
 /// Start tags with more attributes than this count towards AttributeLoad::largeTagWork; real pages stay far below.
-inline constexpr qsizetype kLargeTagAttributes = 1000;
+inline constexpr qsizetype kLargeTagAttributes = 100;
 /// Counts the attributes of every start tag as libxml2's HTML tokenizer reads them (comments and the content of
 /// script, style, textarea, title, xmp, iframe, noembed and noframes skipped), in one pass over the bytes.
 AttributeLoad attributeLoad(const QByteArray &utf8);

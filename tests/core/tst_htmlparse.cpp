@@ -146,6 +146,15 @@ void tst_HtmlParse::thousandsOfAttributesRefused()
     const auto r = extractHtml(u"<html><body><article>" + paragraph(1) + tag + paragraph(2) + u"</article></body></html>");
     QVERIFY(!r);
     QVERIFY2(r.error().message.contains(QStringLiteral("30000 on one tag")), qPrintable(r.error().message));
+    // Many tags each under a thousand attributes add up the same way (600 x 999 attributes: 6e8 comparisons).
+    QString many999 = QStringLiteral("<div");
+    for (int i = 0; i < 999; ++i)
+        many999 += QStringLiteral(" a%1").arg(i);
+    many999 += QStringLiteral("></div>");
+    const auto r999 = extractHtml(u"<html><body><article>" + paragraph(1) + many999.repeated(600) + paragraph(2)
+        + u"</article></body></html>");
+    QVERIFY(!r999);
+    QVERIFY2(r999.error().message.contains(QStringLiteral("999 on one tag")), qPrintable(r999.error().message));
     // A few hundred attributes, as a data-heavy widget may have, are read.
     QString some = QStringLiteral("<div");
     for (int i = 0; i < 300; ++i)
