@@ -168,26 +168,76 @@ bool isArticleType(const QJsonValue &type)
     return articleTypes().contains(t) && t != u"WebPage";
 }
 
-QJsonObject findArticle(const QJsonValue &v)
+// Every object of an article type in a JSON-LD value, in document order (arrays, @graph and mainEntity searched).
+void findArticles(const QJsonValue &v, QList<QJsonObject> &out)
 {
     if (v.isArray()) {
-        for (const QJsonValue &x : v.toArray()) {
-            const QJsonObject o = findArticle(x);
-            if (!o.isEmpty())
-                return o;
-        }
-        return {};
+        for (const QJsonValue &x : v.toArray())
+            findArticles(x, out);
+        return;
     }
     if (!v.isObject())
-        return {};
+        return;
     const QJsonObject o = v.toObject();
-    if (isArticleType(o.value(u"@type")))
-        return o;
+    if (isArticleType(o.value(u"@type"))) {
+        out.append(o);
+        return;
+    }
     if (o.contains(u"@graph"))
-        return findArticle(o.value(u"@graph"));
+        findArticles(o.value(u"@graph"), out);
     if (o.contains(u"mainEntity"))
-        return findArticle(o.value(u"mainEntity"));
-    return {};
+        findArticles(o.value(u"mainEntity"), out);
+}
+
+// `u` without fragment, query-less trailing slash and scheme case: how two spellings of a page URL compare.
+QString comparableUrl(const QString &u)
+{
+    QUrl url(u.trimmed());
+    url.setFragment({});
+    QString s = url.toString(QUrl::NormalizePathSegments);
+    while (s.endsWith(u'/'))
+        s.chop(1);
+    return s.toLower();
+}
+
+// The URLs a JSON-LD article names for itself: url, @id, mainEntityOfPage (a string or an object's @id or url).
+QStringList articleUrls(const QJsonObject &a)
+{
+    QStringList out;
+    for (const QJsonValue &v : { a.value(u"url"), a.value(u"@id"), a.value(u"mainEntityOfPage") }) {
+        if (v.isString())
+            out << v.toString();
+        else if (v.isObject())
+            out << v.toObject().value(u"@id").toString() << v.toObject().value(u"url").toString();
+    }
+    out.removeAll(QString());
+    return out;
+}
+
+double textSimilarity(const QString &a, const QString &b);
+
+// The page's own article among several (a @graph may also describe related stories): the one whose URL is the
+// page's (canonical, og:url or the address it was read from), else the one whose headline or name is like the
+// document title (Readability.js's _textSimilarity over 0.75), else the first.
+QJsonObject choosePageArticle(const QList<QJsonObject> &articles, const QStringList &pageUrls, const QString &title)
+{
+    if (articles.size() <= 1)
+        return articles.isEmpty() ? QJsonObject() : articles.first();
+    QStringList wanted;
+    for (const QString &u : pageUrls)
+        if (!u.trimmed().isEmpty())
+            wanted << comparableUrl(u);
+    for (const QJsonObject &a : articles)
+        for (const QString &u : articleUrls(a))
+            if (wanted.contains(comparableUrl(u)))
+                return a;
+    for (const QJsonObject &a : articles) {
+        const QString headline = a.value(u"headline").toString(), name = a.value(u"name").toString();
+        if ((!headline.isEmpty() && textSimilarity(headline, title) > 0.75)
+            || (!name.isEmpty() && textSimilarity(name, title) > 0.75))
+            return a;
+    }
+    return articles.first();
 }
 
 // The first object of schema.org type `type` in a JSON-LD value (arrays, @graph and mainEntity are searched).
@@ -613,7 +663,10 @@ MetadataExtractor::Page MetadataExtractor::read(xmlDocPtr doc, const QUrl &pageU
         if (json.isNull())
             continue;
         const QJsonValue top = json.isArray() ? QJsonValue(json.array()) : QJsonValue(json.object());
-        const QJsonObject a = findArticle(top);
+        QList<QJsonObject> articles;
+        findArticles(top, articles);
+        const QJsonObject a = choosePageArticle(articles,
+            { c.canonical, c.meta.value(QStringLiteral("og:url")), pageUrl.toString() }, articleTitle(c.title, c));
         if (a.isEmpty()) {
             if (page.jsonLdBody.isEmpty())
                 page.jsonLdBody = howToBody(top);

@@ -120,6 +120,8 @@ private Q_SLOTS:
     void bylineSources_data();
     void bylineSources();
     void bylinePrefixGoesWithTheName();
+    void jsonLdGraphPicksThePagesArticle_data();
+    void jsonLdGraphPicksThePagesArticle();
     void authorBioBoxDropped_data();
     void authorBioBoxDropped();
     void standfirstOnRequest();
@@ -715,6 +717,31 @@ void tst_Extractor::bylinePrefixGoesWithTheName()
     QCOMPARE(e.metadata.byline, QStringLiteral("Josh Max"));
     QVERIFY2(!e.readerText.contains(QStringLiteral("Por")), qPrintable(e.readerText));
     QCOMPARE(e.readerText.split(QStringLiteral("\n\n")).size(), 6);
+}
+
+void tst_Extractor::jsonLdGraphPicksThePagesArticle_data()
+{
+    QTest::addColumn<QString>("mainIds");
+    QTest::newRow("by mainEntityOfPage") << QStringLiteral("\"mainEntityOfPage\":\"https://example.org/news/story.html\",");
+    QTest::newRow("by @id with a fragment")
+        << QStringLiteral("\"@id\":\"https://example.org/news/story.html#article\",");
+    QTest::newRow("by headline alone") << QString();
+}
+
+// A @graph may describe related stories before the page's own: the page's is the one with the page's URL, else
+// the one whose headline is the document title.
+void tst_Extractor::jsonLdGraphPicksThePagesArticle()
+{
+    QFETCH(QString, mainIds);
+    const QString ld = u"<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+        u"{\"@type\":\"WebSite\",\"name\":\"Daily Planet\"},"
+        u"{\"@type\":\"NewsArticle\",\"headline\":\"Related: another story\",\"author\":{\"name\":\"Wrong "
+        u"Author\"},\"datePublished\":\"2019-01-01T00:00:00Z\"},"
+        u"{\"@type\":\"NewsArticle\"," + mainIds + u"\"headline\":\"Fixture story\",\"author\":{\"name\":\"Jane "
+        u"Right\"},\"datePublished\":\"2021-03-04T10:00:00Z\"}]}</script>";
+    const Extraction e = extractHtml(articlePage({}, ld));
+    QCOMPARE(e.metadata.byline, QStringLiteral("Jane Right"));
+    QCOMPARE(e.metadata.published, QStringLiteral("2021-03-04T10:00:00Z"));
 }
 
 void tst_Extractor::authorBioBoxDropped_data()
