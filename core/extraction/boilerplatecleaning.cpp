@@ -264,6 +264,8 @@ void ContentEngine::clean(xmlNode *e, int inTable, int inCode)
         default:
             break;
         }
+        if (t == Tag::Other && !drop && isAmpFurniture(c))
+            drop = true;
         if ((t == Tag::Svg || t == Tag::Math) && !drop) {
             // libxml2 does not know SVG/MathML and nests what follows an unclosed one inside it; keep such
             // misnested HTML blocks, drop real drawings and formulas (their text is labels, not prose).

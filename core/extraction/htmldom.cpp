@@ -443,6 +443,26 @@ AttributeLoad attributeLoad(const QByteArray &utf8)
     return load;
 }
 
+bool isAmpImage(const xmlNode *n)
+{
+    const auto *name = reinterpret_cast<const char *>(n->name);
+    return name && name[0] == 'a' && (strcmp(name, "amp-img") == 0 || strcmp(name, "amp-anim") == 0);
+}
+
+bool isAmpFurniture(const xmlNode *n)
+{
+    const auto *name = reinterpret_cast<const char *>(n->name);
+    if (!name || strncmp(name, "amp-", 4) != 0)
+        return false;
+    static constexpr std::string_view furniture[] = { "ad", "embed", "sticky-ad", "auto-ads", "story-auto-ads",
+        "analytics", "pixel", "consent", "user-notification", "sidebar", "mega-menu", "nested-menu", "social-share",
+        "addthis", "call-tracking", "install-serviceworker", "web-push", "web-push-widget", "geo", "next-page",
+        "iframe", "youtube", "vimeo", "dailymotion", "brightcove", "jwplayer", "twitter", "instagram", "facebook",
+        "video", "video-iframe", "audio", "soundcloud", "recaptcha-input" };
+    const std::string_view rest(name + 4);
+    return std::find(std::begin(furniture), std::end(furniture), rest) != std::end(furniture);
+}
+
 void remove(xmlNode *n)
 {
     xmlUnlinkNode(n);

@@ -204,6 +204,14 @@ inline constexpr qsizetype kLargeTagAttributes = 100;
 /// script, style, textarea, title, xmp, iframe, noembed and noframes skipped), in one pass over the bytes.
 AttributeLoad attributeLoad(const QByteArray &utf8);
 
+/// An AMP image (`amp-img`, `amp-anim`): an <img> under another name, with the same src, srcset and alt.
+bool isAmpImage(const xmlNode *n);
+/// AMP page furniture that never holds article text: ads (`amp-ad`, `amp-embed`, `amp-sticky-ad`, `amp-auto-ads`),
+/// analytics and pixels, consent and notification prompts, menus and sidebars, share buttons, the next-page
+/// teaser list, and embedded frames and players (`amp-iframe`, `amp-youtube`, ...; a fallback text inside them
+/// is not content).
+bool isAmpFurniture(const xmlNode *n);
+
 /// Unlinks and frees `n`.
 void remove(xmlNode *n);
 

@@ -592,6 +592,10 @@ void ReaderBuilder::element(xmlNode *e)
         genericBlock(e);
         return;
     default:
+        if (t == Tag::Other && isAmpImage(e)) {
+            addImage(e);
+            return;
+        }
         // Inline or unknown (custom elements): transparent.
         walkChildren(e);
         return;

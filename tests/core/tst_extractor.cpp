@@ -120,6 +120,7 @@ private Q_SLOTS:
     void bylineSources_data();
     void bylineSources();
     void bylinePrefixGoesWithTheName();
+    void ampImagesKeptAmpFurnitureDropped();
     void jsonLdGraphPicksThePagesArticle_data();
     void jsonLdGraphPicksThePagesArticle();
     void authorBioBoxDropped_data();
@@ -717,6 +718,20 @@ void tst_Extractor::bylinePrefixGoesWithTheName()
     QCOMPARE(e.metadata.byline, QStringLiteral("Josh Max"));
     QVERIFY2(!e.readerText.contains(QStringLiteral("Por")), qPrintable(e.readerText));
     QCOMPARE(e.readerText.split(QStringLiteral("\n\n")).size(), 6);
+}
+
+// AMP pages name their images amp-img and wrap ads in amp-ad, whose fallback text is no content.
+void tst_Extractor::ampImagesKeptAmpFurnitureDropped()
+{
+    const Extraction e = extractHtml(articlePage(QStringLiteral(
+        "<amp-img src=\"/img/lead.jpg\" width=\"800\" height=\"600\" alt=\"Lead photo\"></amp-img>"
+        "<amp-ad width=\"300\" height=\"250\" type=\"doubleclick\"><div fallback>Ad text advertisement</div></amp-ad>"
+        "<amp-sidebar layout=\"nodisplay\"><ul><li>Home</li><li>World</li></ul></amp-sidebar>")));
+    QVERIFY2(e.readerHtml.contains(QStringLiteral("<img src=\"https://example.org/img/lead.jpg\" alt=\"Lead photo\">")),
+        qPrintable(e.readerHtml));
+    QVERIFY(!e.readerText.contains(QStringLiteral("Ad text")));
+    QVERIFY(!e.readerText.contains(QStringLiteral("World")));
+    QVERIFY(e.readerText.contains(QStringLiteral("Paragraph 6 of the fixture story")));
 }
 
 void tst_Extractor::jsonLdGraphPicksThePagesArticle_data()
