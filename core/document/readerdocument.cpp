@@ -355,7 +355,31 @@ void openTag(QString &out, QStringView tag, qsizetype start)
     }
 }
 
-void renderNode(QString &out, const ReaderNode &node);
+// The article's own lang and dir (on the wrapper): a block repeats them only where it differs.
+struct RenderContext
+{
+    QStringView lang;
+    QStringView dir;
+};
+
+bool isSafeToken(QStringView s)
+{
+    for (const QChar c : s)
+        if (!(c.isLetterOrNumber() || c == u'-' || c == u'_'))
+            return false;
+    return !s.isEmpty() && s.size() < 36;
+}
+
+// ` lang="…" dir="…"` of a block whose language or direction differs from the article's.
+void appendLangDir(QString &out, const ReaderNode &node, const RenderContext &ctx)
+{
+    if (!node.lang.isEmpty() && node.lang != ctx.lang && isSafeToken(node.lang))
+        out += u" lang=\"" + node.lang + u'"';
+    if ((node.dir == u"rtl" || node.dir == u"ltr") && node.dir != ctx.dir)
+        out += u" dir=\"" + node.dir + u'"';
+}
+
+void renderNode(QString &out, const ReaderNode &node, const RenderContext &ctx);
 
 // Containers whose only child is one paragraph render that paragraph's runs directly (<li data-start>).
 bool rendersInline(const ReaderNode &node)
@@ -364,17 +388,19 @@ bool rendersInline(const ReaderNode &node)
         && node.children.first().start >= 0;
 }
 
-void renderContainer(QString &out, const ReaderNode &node, QStringView tag, QStringView extraAttributes = {})
+void renderContainer(QString &out, const ReaderNode &node, const RenderContext &ctx, QStringView tag,
+    QStringView extraAttributes = {})
 {
     const bool inl = rendersInline(node);
     openTag(out, tag, inl ? node.children.first().start : -1);
+    appendLangDir(out, inl ? node.children.first() : node, ctx);
     out += extraAttributes;
     out += u'>';
     if (inl) {
         renderRuns(out, node.children.first().runs);
     } else {
         for (const ReaderNode &c : node.children)
-            renderNode(out, c);
+            renderNode(out, c, ctx);
     }
     out += u"</";
     out += tag;
@@ -382,15 +408,16 @@ void renderContainer(QString &out, const ReaderNode &node, QStringView tag, QStr
 }
 
 // `open`, every child rendered, `close`: the block containers without attributes of their own.
-void renderWrapped(QString &out, const ReaderNode &node, QStringView open, QStringView close)
+void renderWrapped(
+    QString &out, const ReaderNode &node, const RenderContext &ctx, QStringView open, QStringView close)
 {
     out += open;
     for (const ReaderNode &c : node.children)
-        renderNode(out, c);
+        renderNode(out, c, ctx);
     out += close;
 }
 
-void renderNode(QString &out, const ReaderNode &node)
+void renderNode(QString &out, const ReaderNode &node, const RenderContext &ctx)
 {
     switch (node.kind) {
     case ReaderNode::Paragraph:
@@ -398,6 +425,7 @@ void renderNode(QString &out, const ReaderNode &node)
         const QString tag
             = node.kind == ReaderNode::Heading ? u"h" + QString::number(qBound(1, node.level, 6)) : QStringLiteral("p");
         openTag(out, tag, node.start);
+        appendLangDir(out, node, ctx);
         out += u'>';
         renderRuns(out, node.runs);
         out += u"</" + tag + u">\n";
@@ -405,19 +433,20 @@ void renderNode(QString &out, const ReaderNode &node)
     }
     case ReaderNode::Preformatted:
         openTag(out, u"pre", node.start);
+        appendLangDir(out, node, ctx);
         out += u'>';
         for (const InlineRun &r : node.runs)
             appendEscaped(out, r.text, false);
         out += u"</pre>\n";
         break;
     case ReaderNode::List:
-        renderWrapped(out, node, node.ordered ? u"<ol>\n" : u"<ul>\n", node.ordered ? u"</ol>\n" : u"</ul>\n");
+        renderWrapped(out, node, ctx, node.ordered ? u"<ol>\n" : u"<ul>\n", node.ordered ? u"</ol>\n" : u"</ul>\n");
         break;
     case ReaderNode::ListItem:
-        renderContainer(out, node, u"li");
+        renderContainer(out, node, ctx, u"li");
         break;
     case ReaderNode::Quote:
-        renderWrapped(out, node, u"<blockquote>\n", u"</blockquote>\n");
+        renderWrapped(out, node, ctx, u"<blockquote>\n", u"</blockquote>\n");
         break;
     case ReaderNode::Table: {
         out += u"<table>\n";
@@ -427,7 +456,7 @@ void renderNode(QString &out, const ReaderNode &node)
                 out += u"<tbody>\n";
                 inBody = true;
             }
-            renderNode(out, c);
+            renderNode(out, c, ctx);
         }
         if (inBody)
             out += u"</tbody>\n";
@@ -435,7 +464,7 @@ void renderNode(QString &out, const ReaderNode &node)
         break;
     }
     case ReaderNode::TableRow:
-        renderWrapped(out, node, u"<tr>", u"</tr>\n");
+        renderWrapped(out, node, ctx, u"<tr>", u"</tr>\n");
         break;
     case ReaderNode::TableCell: {
         QString extra;
@@ -443,17 +472,17 @@ void renderNode(QString &out, const ReaderNode &node)
             extra += u" colspan=\"" + QString::number(node.colSpan) + u'"';
         if (node.rowSpan > 1)
             extra += u" rowspan=\"" + QString::number(node.rowSpan) + u'"';
-        renderContainer(out, node, node.header ? u"th" : u"td", extra);
+        renderContainer(out, node, ctx, node.header ? u"th" : u"td", extra);
         break;
     }
     case ReaderNode::TableCaption:
-        renderContainer(out, node, u"caption");
+        renderContainer(out, node, ctx, u"caption");
         break;
     case ReaderNode::Figure:
-        renderWrapped(out, node, u"<figure>\n", u"</figure>\n");
+        renderWrapped(out, node, ctx, u"<figure>\n", u"</figure>\n");
         break;
     case ReaderNode::FigureCaption:
-        renderContainer(out, node, u"figcaption");
+        renderContainer(out, node, ctx, u"figcaption");
         break;
     case ReaderNode::Image:
         out += u"<img src=\"";
@@ -511,19 +540,14 @@ QString ReaderDocument::html() const
     // cost no memory), so that a 100 MB page is not copied on every doubling.
     out.reserve(m_text.size() * 3 / 2 + qsizetype(m_blocks) * 48 + 256);
     out += u"<div class=\"gloss-article\"";
-    auto safeToken = [](const QString &s) {
-        for (const QChar c : s)
-            if (!(c.isLetterOrNumber() || c == u'-' || c == u'_'))
-                return false;
-        return !s.isEmpty() && s.size() < 36;
-    };
-    if (safeToken(lang))
+    if (isSafeToken(lang))
         out += u" lang=\"" + lang + u'"';
     if (dir == u"rtl" || dir == u"ltr")
         out += u" dir=\"" + dir + u'"';
     out += u">\n";
+    const RenderContext ctx { lang, dir };
     for (const ReaderNode &n : nodes)
-        renderNode(out, n);
+        renderNode(out, n, ctx);
     out += u"</div>\n";
     return out;
 }

@@ -179,8 +179,11 @@ void ReaderBuilder::flush()
             if (any)
                 break;
         }
-        if (any)
+        if (any) {
+            m_current.dir = m_dir;
+            m_current.lang = m_lang;
             appendChild(std::move(m_current));
+        }
     }
     m_current = ReaderNode {};
     m_current.kind = ReaderNode::Paragraph;
@@ -191,6 +194,8 @@ void ReaderBuilder::pushContainer(ReaderNode::Kind kind)
     flush();
     ReaderNode n;
     n.kind = kind;
+    n.dir = m_dir;
+    n.lang = m_lang;
     m_stack.push_back(std::move(n));
 }
 
@@ -319,9 +324,71 @@ void ReaderBuilder::addImage(xmlNode *img)
     appendChild(std::move(node));
 }
 
+namespace {
+
+// Phrasing elements: a dir or lang on one of them applies inside a block, which the block model cannot say.
+bool isPhrasing(Tag t)
+{
+    switch (t) {
+    case Tag::A:
+    case Tag::Abbr:
+    case Tag::B:
+    case Tag::Cite:
+    case Tag::Code:
+    case Tag::Dfn:
+    case Tag::Em:
+    case Tag::I:
+    case Tag::Q:
+    case Tag::S:
+    case Tag::Samp:
+    case Tag::Small:
+    case Tag::Span:
+    case Tag::Strike:
+    case Tag::Strong:
+    case Tag::Sub:
+    case Tag::Sup:
+    case Tag::Time:
+    case Tag::Tt:
+    case Tag::U:
+    case Tag::Var:
+    case Tag::Br:
+    case Tag::Wbr:
+    case Tag::Img:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
 void ReaderBuilder::element(xmlNode *e)
 {
     const Tag t = tagOf(e);
+    // A block's own direction and language (an English paragraph in an Arabic article) go to the blocks made
+    // inside it; the text before it is flushed first so that it keeps its own.
+    if (e->properties && !isPhrasing(t) && m_textLock == 0) {
+        const std::string_view d = attr(e, "dir"), l = attr(e, "lang");
+        const bool hasDir = equalsLower(d, "rtl") || equalsLower(d, "ltr");
+        if (hasDir || !l.empty()) {
+            flush();
+            const QString savedDir = m_dir, savedLang = m_lang;
+            if (hasDir)
+                m_dir = QString::fromLatin1(lower(d));
+            if (!l.empty())
+                m_lang = QString::fromUtf8(l.data(), qsizetype(l.size())).trimmed();
+            elementContent(e, t);
+            flush();
+            m_dir = savedDir;
+            m_lang = savedLang;
+            return;
+        }
+    }
+    elementContent(e, t);
+}
+
+void ReaderBuilder::elementContent(xmlNode *e, Tag t)
+{
     if (t != Tag::Br && t != Tag::Wbr)
         m_brRun = 0;
     switch (t) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/document/readerdocument.h"
+#include "htmldom.h"
 
 #include <QUrl>
 #include <libxml/tree.h>
@@ -35,6 +36,7 @@ public:
 private:
     void walk(xmlNode *n);
     void element(xmlNode *e);
+    void elementContent(xmlNode *e, Dom::Tag t);
     void text(const char *utf8);
     void flush();
     void appendChild(ReaderNode &&node);
@@ -54,6 +56,8 @@ private:
     int m_textLock = 0; // inside a heading or pre: nested blocks do not split the block
     int m_brRun = 0; // consecutive <br> with only white space between
     QString m_pictureSrcset;
+    QString m_dir; // "rtl" or "ltr" from the nearest block element in the content that sets it, else empty
+    QString m_lang; // lang from the nearest block element in the content that sets it, else empty
 };
 
 } // namespace Gloss::Core

@@ -121,6 +121,7 @@ private Q_SLOTS:
     void bylineSources();
     void bylinePrefixGoesWithTheName();
     void ampImagesKeptAmpFurnitureDropped();
+    void blockDirectionAndLanguageKept();
     void jsonLdGraphPicksThePagesArticle_data();
     void jsonLdGraphPicksThePagesArticle();
     void authorBioBoxDropped_data();
@@ -718,6 +719,22 @@ void tst_Extractor::bylinePrefixGoesWithTheName()
     QCOMPARE(e.metadata.byline, QStringLiteral("Josh Max"));
     QVERIFY2(!e.readerText.contains(QStringLiteral("Por")), qPrintable(e.readerText));
     QCOMPARE(e.readerText.split(QStringLiteral("\n\n")).size(), 6);
+}
+
+// An English paragraph in an Arabic article keeps its lang and dir in the reader HTML (else it renders right to
+// left); blocks that say what the article says repeat nothing, and a dir on an inline element stays inside.
+void tst_Extractor::blockDirectionAndLanguageKept()
+{
+    QString html = articlePage(QStringLiteral("<p dir=\"ltr\" lang=\"en\">An English paragraph inside an Arabic "
+                                              "page, with enough words to be kept by the extractor.</p>"
+                                              "<div dir=\"rtl\"><p>نص عربي طويل بما يكفي ليبقى في المقال، مع <span "
+                                              "dir=\"ltr\">iPhone 15</span> في وسطه.</p></div>"));
+    html.replace(QStringLiteral("<html lang=\"en\">"), QStringLiteral("<html lang=\"ar\" dir=\"rtl\">"));
+    const Extraction e = extractHtml(html);
+    QVERIFY2(e.readerHtml.contains(QStringLiteral("lang=\"en\" dir=\"ltr\">An English paragraph")),
+        qPrintable(e.readerHtml));
+    QVERIFY2(e.readerHtml.contains(QStringLiteral("\">نص عربي")), qPrintable(e.readerHtml)); // no dir="rtl" again
+    QVERIFY(!e.readerHtml.contains(QStringLiteral("<span")));
 }
 
 // AMP pages name their images amp-img and wrap ads in amp-ad, whose fallback text is no content.
