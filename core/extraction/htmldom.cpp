@@ -416,6 +416,7 @@ AttributeLoad attributeLoad(const QByteArray &utf8)
         }
         if (i >= size || !((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z')))
             continue;
+        ++load.startTags;
         const std::string_view raw = rawTextElementAt(p + i, size - i);
         const char *gt = static_cast<const char *>(memchr(p + i, '>', std::size_t(std::min(size - i, kShortTag))));
         if (gt) {

@@ -197,6 +197,7 @@ xmlDocPtr parseHtml(const QByteArray &utf8, const char *url = nullptr);
 struct AttributeLoad {
     qsizetype most = 0; ///< the most attributes on one start tag with over kLargeTagAttributes of them, else 0
     double largeTagWork = 0; ///< sum of k² over the start tags with over kLargeTagAttributes attributes
+    qsizetype startTags = 0; ///< start tags outside comments and raw text: an upper bound of the elements, bar the implied
 };
 /// Start tags with more attributes than this count towards AttributeLoad::largeTagWork; real pages stay far below.
 inline constexpr qsizetype kLargeTagAttributes = 100;

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void deeplyNestedPostsAllKept();
     void attributeLoad();
     void thousandsOfAttributesRefused();
+    void millionsOfTagsRefused();
 };
 
 void tst_HtmlParse::voidElementsDoNotSwallowContent_data()
@@ -126,6 +127,7 @@ void tst_HtmlParse::attributeLoad()
     const Dom::AttributeLoad load = Dom::attributeLoad(
         "<html><!-- <b c d e f> --><script>if (a <b c d e) {}</script><p class=x id='y' hidden>" + many);
     QCOMPARE(load.most, 1500); // quoted '>' and script or comment text are not attributes
+    QCOMPARE(load.startTags, 4); // html, script, p, div: not the "tags" in the comment and inside the script
     QCOMPARE(load.largeTagWork, 1500.0 * 1500.0);
     QCOMPARE(Dom::attributeLoad("<p class=x id='y' hidden>t</p>").most, 0); // only large tags are counted
     QCOMPARE(Dom::attributeLoad("<p class=x id='y' hidden>t</p>").largeTagWork, 0.0);
@@ -161,6 +163,17 @@ void tst_HtmlParse::thousandsOfAttributesRefused()
         some += QStringLiteral(" data-a%1=\"1\"").arg(i);
     some += QStringLiteral("></div>");
     QVERIFY(extractHtml(u"<html><body><article>" + paragraph(1) + some + paragraph(2) + u"</article></body></html>"));
+}
+
+// A 99 MB table of 5,800,000 tags took 5.6 GB: pages over the tag limit are refused before parsing.
+void tst_HtmlParse::millionsOfTagsRefused()
+{
+    const QByteArray cells = QByteArray("<td>1").repeated(2600000);
+    ExtractOptions o;
+    o.fileName = QStringLiteral("table.html");
+    const auto r = Extractor::extract("<html><body><table><tr>" + cells + "</table></body></html>", o);
+    QVERIFY(!r);
+    QVERIFY2(r.error().message.contains(QStringLiteral("2600004 tags")), qPrintable(r.error().message));
 }
 
 QTEST_GUILESS_MAIN(tst_HtmlParse)
