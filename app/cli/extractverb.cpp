@@ -9,7 +9,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
@@ -45,6 +44,16 @@ QJsonObject toJson(const QString &file, const Core::Extraction &e, double ms, bo
         o.insert(QStringLiteral("extractorVersion"), e.extractorVersion);
     }
     return o;
+}
+
+// `object` as QJsonDocument::Indented writes it as an element of an array: every line indented four more
+// spaces, no final newline (JSON escapes newlines inside strings, so every '\n' ends a line).
+QByteArray indentedInArray(const QJsonDocument &object)
+{
+    QByteArray json = object.toJson(QJsonDocument::Indented);
+    json.chop(1);
+    json.replace('\n', "\n    ");
+    return "    " + json;
 }
 
 // `text` as a page URL for links and images: an absolute http, https or file URL, else an empty QUrl.
@@ -117,8 +126,13 @@ int extractVerb(const QStringList &arguments)
         return 2;
     }
     int failures = 0;
-    QJsonArray jsonResults;
+    // The shape follows the arguments, not the outcome: one FILE gives one object (nothing when it failed),
+    // several give an array of the successes, written as each is extracted so that memory holds one at a time.
+    const bool jsonArray = format == u"json" && files.size() > 1;
+    if (jsonArray)
+        out << "[\n";
     bool firstText = true;
+    bool firstJson = true;
     for (const QString &path : files) {
         auto page = readPage(path);
         if (!page) {
@@ -153,17 +167,18 @@ int extractVerb(const QStringList &arguments)
         } else if (format == u"jsonl") {
             out << QString::fromUtf8(QJsonDocument(toJson(path, *result, ms, false)).toJson(QJsonDocument::Compact))
                 << '\n';
+        } else if (jsonArray) {
+            if (!firstJson)
+                out << ",\n";
+            out << QString::fromUtf8(indentedInArray(QJsonDocument(toJson(path, *result, ms, true))));
+            firstJson = false;
         } else {
-            jsonResults.append(toJson(path, *result, ms, true));
+            out << QString::fromUtf8(QJsonDocument(toJson(path, *result, ms, true)).toJson(QJsonDocument::Indented));
         }
         out.flush();
     }
-    // The shape follows the arguments, not the outcome: one FILE gives one object (nothing when it failed),
-    // several give an array of the successes.
-    if (format == u"json" && files.size() > 1)
-        out << QString::fromUtf8(QJsonDocument(jsonResults).toJson(QJsonDocument::Indented));
-    else if (format == u"json" && !jsonResults.isEmpty())
-        out << QString::fromUtf8(QJsonDocument(jsonResults.first().toObject()).toJson(QJsonDocument::Indented));
+    if (jsonArray)
+        out << (firstJson ? "]\n" : "\n]\n");
     return failures == 0 ? 0 : 1;
 }
 

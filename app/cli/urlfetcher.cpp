@@ -26,7 +26,7 @@ Core::Result<FetchedPage> fetchUrl(const QUrl &url)
     loop.exec();
     reply->deleteLater();
 
-    const QString shown = url.toDisplayString();
+    const QString shown = url.adjusted(QUrl::RemoveUserInfo).toDisplayString();
     if (reply->error() == QNetworkReply::OperationCanceledError)
         return Core::fail(QStringLiteral("%1: the download stopped: the page is larger than %2 bytes (the limit), or "
                                          "the request was cancelled.")
@@ -41,7 +41,7 @@ Core::Result<FetchedPage> fetchUrl(const QUrl &url)
         return Core::fail(QStringLiteral("%1: the download failed: %2").arg(shown, reply->errorString()));
     FetchedPage page;
     page.bytes = reply->readAll();
-    page.url = reply->url();
+    page.url = reply->url().adjusted(QUrl::RemoveUserInfo); // credentials are for the request, not the article
     page.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
     return page;
 }

@@ -160,9 +160,21 @@ QString binaryContent(const QByteArray &bytes)
     return looksBinary(bytes) ? QStringLiteral("binary data") : QString();
 }
 
+// The first 2,048 characters of `bytes` as ASCII-compatible bytes for looksLikeHtml(): the bytes themselves, or
+// for UTF-16 and UTF-32 (a byte order mark, or sniffed), the text decoded and re-encoded as UTF-8.
+QByteArray sniffHead(const QByteArray &bytes)
+{
+    const bool wide = bytes.startsWith("\xFF\xFE") || bytes.startsWith("\xFE\xFF")
+        || !TextDecoder::utf32Bom(bytes).isEmpty() || !TextDecoder::sniffUtf16(bytes).isEmpty();
+    if (!wide)
+        return bytes.left(2048);
+    // 8,196 bytes hold 2,048 UTF-32 characters after a 4-byte mark; a character cut at the end is harmless.
+    return TextDecoder::decode(bytes.left(8196), QString(), false).text.left(2048).toUtf8();
+}
+
 bool looksLikeHtml(const QByteArray &bytes)
 {
-    const QByteArray head = bytes.left(2048).trimmed().toLower();
+    const QByteArray head = sniffHead(bytes).trimmed().toLower();
     if (head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<?xml"))
         return true;
     for (const char *tag : { "<html", "<head", "<body", "<meta ", "<title", "<p>", "<div", "<article", "<br",
@@ -213,7 +225,7 @@ Result<Extraction> Extractor::extract(const QByteArray &bytes, const ExtractOpti
     else if (type == u"text/plain")
         kind = Kind::Text;
     else if (suffix == u"txt" || suffix == u"text")
-        kind = looksLikeHtml(bytes) && bytes.trimmed().startsWith('<') ? Kind::Html : Kind::Text;
+        kind = looksLikeHtml(bytes) && sniffHead(bytes).trimmed().startsWith('<') ? Kind::Html : Kind::Text;
     else if (suffix == u"html" || suffix == u"htm" || suffix == u"xhtml" || suffix == u"shtml")
         kind = Kind::Html;
     else

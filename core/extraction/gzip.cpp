@@ -18,9 +18,8 @@ Result<QByteArray> Gzip::decompress(const QByteArray &bytes, qsizetype maxBytes)
     out.resize(std::min(std::max<qsizetype>(bytes.size() * 4, 4096), maxBytes));
     zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(bytes.constData()));
     zs.avail_in = uInt(bytes.size());
-    int rc = Z_OK;
     qsizetype produced = 0;
-    while (rc != Z_STREAM_END) {
+    for (;;) {
         if (produced == out.size()) {
             if (out.size() >= maxBytes) {
                 inflateEnd(&zs);
@@ -31,16 +30,29 @@ Result<QByteArray> Gzip::decompress(const QByteArray &bytes, qsizetype maxBytes)
         }
         zs.next_out = reinterpret_cast<Bytef *>(out.data() + produced);
         zs.avail_out = uInt(out.size() - produced);
-        rc = inflate(&zs, Z_NO_FLUSH);
+        const int rc = inflate(&zs, Z_NO_FLUSH);
         produced = out.size() - zs.avail_out;
-        if (rc == Z_STREAM_END)
-            break;
+        if (rc == Z_STREAM_END) {
+            // RFC 1952 section 2.2: a gzip file is a series of members (`cat a.gz b.gz`, bgzip). Bytes after the
+            // last member that are not another member are ignored, as gzip(1) ignores trailing garbage.
+            const QByteArray rest = QByteArray::fromRawData(reinterpret_cast<const char *>(zs.next_in),
+                qsizetype(zs.avail_in));
+            if (!isGzip(rest))
+                break;
+            inflateReset(&zs);
+            continue;
+        }
+        if (zs.avail_in == 0 && (rc == Z_BUF_ERROR || (rc == Z_OK && zs.avail_out != 0))) {
+            // The input ended inside a member: what was decoded is only part of the page.
+            inflateEnd(&zs);
+            return fail(QStringLiteral("The gzip data is cut short after %1 bytes (%2 bytes decompressed).")
+                            .arg(bytes.size())
+                            .arg(produced));
+        }
         if (rc != Z_OK) {
             inflateEnd(&zs);
             return fail(QStringLiteral("The gzip data is corrupt."));
         }
-        if (zs.avail_in == 0 && zs.avail_out != 0)
-            break; // truncated stream: keep what we have
     }
     inflateEnd(&zs);
     out.resize(produced);

@@ -644,10 +644,15 @@ MetadataExtractor::Page MetadataExtractor::read(xmlDocPtr doc, const QUrl &pageU
     page.nextData = c.nextData;
     page.nuxtData = c.nuxtData;
     page.relAuthor = c.relAuthor;
-    page.base = pageUrl;
+    // A <base href> is resolved against the page URL and used only when it is an absolute http, https or file URL:
+    // browsers ignore a "javascript:" or "data:" base, and one that stays relative cannot resolve anything. User
+    // info (a "user:password@" given with the page URL) is dropped so that it cannot reach links and images.
+    page.base = pageUrl.adjusted(QUrl::RemoveUserInfo);
     if (!c.baseHref.trimmed().isEmpty()) {
-        const QUrl b(c.baseHref.trimmed());
-        page.base = pageUrl.isValid() ? pageUrl.resolved(b) : b;
+        const QUrl b = page.base.resolved(QUrl(c.baseHref.trimmed())).adjusted(QUrl::RemoveUserInfo);
+        const QString scheme = b.scheme();
+        if (b.isValid() && (scheme == u"http" || scheme == u"https" || scheme == u"file"))
+            page.base = b;
     }
 
     // JSON-LD.

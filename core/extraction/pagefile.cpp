@@ -56,14 +56,17 @@ Result<PageInput> PageFile::read(QIODevice &device, const QString &name)
         return fail(QStringLiteral("%1: is empty.").arg(name));
 
     PageInput page { std::move(bytes), QFileInfo(name).fileName() };
-    if (Gzip::isGzip(page.bytes) && page.fileName.endsWith(u".gz")) {
+    // gzip is recognised by its magic number whatever the name, so standard input and a page saved without the
+    // `.gz` read as the same file named `.gz` does.
+    if (Gzip::isGzip(page.bytes)) {
         auto inflated = Gzip::decompress(page.bytes, Extractor::maxInputBytes);
         if (!inflated)
             return fail(QStringLiteral("%1: %2").arg(name, inflated.error().message), inflated.error().code);
         if (inflated->isEmpty())
             return fail(QStringLiteral("%1: is empty once decompressed.").arg(name));
         page.bytes = std::move(*inflated);
-        page.fileName.chop(3);
+        if (page.fileName.endsWith(u".gz"))
+            page.fileName.chop(3);
     }
     return page;
 }

@@ -209,6 +209,12 @@ QString canonicalCharset(QString label)
         return QStringLiteral("windows-1254");
     if (label == u"tis-620" || label == u"iso-8859-11")
         return QStringLiteral("windows-874");
+    if (label == u"csiso2022jp")
+        return QStringLiteral("iso-2022-jp");
+    if (label == u"csiso2022kr")
+        return QStringLiteral("iso-2022-kr");
+    if (label == u"unicode-1-1-utf-7" || label == u"csunicode11utf7")
+        return QStringLiteral("utf-7");
     if (label == u"utf-16" || label == u"utf-16le" || label == u"utf-16be")
         return QStringLiteral("utf-8"); // a meta tag cannot declare UTF-16 of an ASCII-compatible stream
     if (label.startsWith(u"cp125"))
@@ -216,6 +222,13 @@ QString canonicalCharset(QString label)
     if (label.startsWith(u"win-125") || label.startsWith(u"win125"))
         return u"windows-125" + label.right(1);
     return label;
+}
+
+// True for the charsets whose bytes are all 7-bit and switch meaning with escape or shift sequences (ISO-2022,
+// HZ, UTF-7): their text is valid ASCII, so only the declaration tells it apart from UTF-8.
+bool isSevenBitStateful(const QString &cs)
+{
+    return cs.startsWith(u"iso-2022-") || cs == u"hz-gb-2312" || cs == u"utf-7";
 }
 
 // The ICU converter name for a canonical charset.
@@ -449,7 +462,10 @@ TextDecoder::Decoded TextDecoder::decodeUnlessUtf8(const QByteArray &bytes, cons
         && sniffUtf16(bytes).isEmpty()) {
         const QString declared = charsetFromContentType(contentType);
         const bool asciiCompatible = declared.isEmpty() || declared == u"utf-8" || !declared.startsWith(u"utf-");
-        if (asciiCompatible && isValidUtf8(bytes))
+        // Text in a 7-bit stateful charset is valid UTF-8 (all ASCII) but means something else: a declaration of
+        // one, in the header or in a <meta>, must decode with it.
+        if (asciiCompatible && isValidUtf8(bytes) && !isSevenBitStateful(declared)
+            && !(html && declared.isEmpty() && isSevenBitStateful(charsetFromMeta(bytes))))
             return { QString(), QStringLiteral("utf-8") };
     }
     return decode(bytes, contentType, html);

@@ -37,7 +37,9 @@ public:
 
     /// The charset decode() would use, without decoding when the answer is UTF-8 (the common case: valid
     /// UTF-8 decodes the same under any ASCII-compatible declaration, and a Latin declaration over valid
-    /// non-ASCII UTF-8 is stale). Empty `Decoded::text` means "use the bytes as UTF-8 (minus any BOM)".
+    /// non-ASCII UTF-8 is stale). A declared 7-bit stateful charset (ISO-2022-JP/KR/CN, HZ-GB-2312, UTF-7; in
+    /// `contentType` or, when `html`, a `<meta>`) is always decoded. Empty `Decoded::text` means "use the bytes
+    /// as UTF-8 (minus any BOM)".
     static Decoded decodeUnlessUtf8(const QByteArray &bytes, const QString &contentType, bool html);
 
     /// "utf-32le" or "utf-32be" when `bytes` start with a UTF-32 byte order mark, else empty.

@@ -29,8 +29,10 @@ Result<ImportOutcome> ArticleImporter::importBytes(const QByteArray &bytes, cons
 }
 
 Result<ImportOutcome> ArticleImporter::importPage(
-    const QByteArray &bytes, const QUrl &url, const QString &contentType, const QString &fileName)
+    const QByteArray &bytes, const QUrl &pageUrl, const QString &contentType, const QString &fileName)
 {
+    // Credentials in the URL (https://user:password@host/) are for fetching; they are not stored or used as a base.
+    const QUrl url = pageUrl.adjusted(QUrl::RemoveUserInfo);
     const QString shown = url.isLocalFile() ? url.toLocalFile() : url.toDisplayString();
     ExtractOptions options;
     options.url = url;

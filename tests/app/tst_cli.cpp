@@ -15,6 +15,7 @@
 #include <QUrl>
 
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 namespace {
 const QString seedDir = QStringLiteral(GLOSS_SHARED_DIR "/corpus/seed/");
@@ -83,6 +84,8 @@ private Q_SLOTS:
     void extractRejectsABadUrl_data();
     void extractRejectsABadUrl();
     void extractFolderAndStandardInput();
+    void gzipMembersTruncationAndStandardInput();
+    void extractJsonArrayIsWrittenAsItGoes();
 
 private:
     // `stdinFile`: the child's standard input; `limitMemory`: run it with 2 GB of address space, so that reading
@@ -624,6 +627,82 @@ void tst_Cli::extractFolderAndStandardInput()
     QVERIFY2(fromStdin.exitCode == 0, qPrintable(fromStdin.err));
     QVERIFY(!fromStdin.out.isEmpty());
     QCOMPARE(fromStdin.out, fromFile.out);
+}
+
+// A gzip file is a series of members (RFC 1952 section 2.2); a cut-off one is an error, not a shorter article;
+// gzip on standard input is recognised by its magic number.
+void tst_Cli::gzipMembersTruncationAndStandardInput()
+{
+    const QString html = seedDir + QStringLiteral("independent-serbia-russia.html");
+    QFile source(html);
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QByteArray page = source.readAll();
+    const QString half1 = m_dir.filePath(QStringLiteral("half1.html"));
+    const QString half2 = m_dir.filePath(QStringLiteral("half2.html"));
+    for (const auto &[path, bytes] :
+         {std::pair{half1, page.left(page.size() / 2)}, std::pair{half2, page.mid(page.size() / 2)}}) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size());
+    }
+    const QString gz1 = m_dir.filePath(QStringLiteral("half1.gz")), gz2 = m_dir.filePath(QStringLiteral("half2.gz"));
+    QVERIFY(writeGzipped(gz1, half1) && writeGzipped(gz2, half2));
+    QFile a(gz1), b(gz2);
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    const QByteArray member1 = a.readAll();
+    const QString multi = m_dir.filePath(QStringLiteral("multi.html.gz"));
+    QFile m(multi);
+    QVERIFY(m.open(QIODevice::WriteOnly) && m.write(member1 + b.readAll()) > 0);
+    m.close();
+
+    const Run whole = run({QStringLiteral("extract"), html});
+    QCOMPARE(whole.exitCode, 0);
+    Run r = run({QStringLiteral("extract"), multi});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, whole.out);
+    r = run({QStringLiteral("extract"), QStringLiteral("-")}, multi);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(r.out, whole.out);
+
+    const QString cut = m_dir.filePath(QStringLiteral("cut.html.gz"));
+    QFile c(cut);
+    QVERIFY(c.open(QIODevice::WriteOnly) && c.write(member1.left(member1.size() * 3 / 4)) > 0);
+    c.close();
+    for (const QString &verb : {QStringLiteral("extract"), QStringLiteral("import")}) {
+        r = run({verb, cut, QStringLiteral("--db"), m_dir.filePath(QStringLiteral("cut.sqlite"))});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("The gzip data is cut short after")), qPrintable(r.err));
+    }
+}
+
+// Several FILEs in --format json: each object is written when its file is extracted, not held to the end (20
+// large pages held 10 GB). The second FILE is a FIFO that the test fills only once the first object is out.
+void tst_Cli::extractJsonArrayIsWrittenAsItGoes()
+{
+    const QString html = seedDir + QStringLiteral("independent-serbia-russia.html");
+    const QString fifo = m_dir.filePath(QStringLiteral("second.html"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QProcess p;
+    p.start(QStringLiteral(GLOSS_CLI), {QStringLiteral("extract"), QStringLiteral("--format=json"), html, fifo});
+    QByteArray out;
+    // The wait only guards against a hang: without streaming nothing comes before the FIFO is written.
+    while (!out.contains("\n    }") && p.waitForReadyRead(30000))
+        out += p.readAllStandardOutput();
+    QVERIFY2(out.startsWith("[\n    {\n") && out.contains("\n    }"), out.constData());
+    QFile writer(fifo);
+    QVERIFY(writer.open(QIODevice::WriteOnly));
+    QFile source(html);
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    writer.write(source.readAll());
+    writer.close();
+    QVERIFY(p.waitForFinished(60000));
+    out += p.readAllStandardOutput();
+    QCOMPARE(p.exitCode(), 0);
+    QJsonParseError error;
+    const QJsonArray array = QJsonDocument::fromJson(out, &error).array();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QCOMPARE(array.size(), 2);
+    QCOMPARE(array.at(1)[QStringLiteral("file")].toString(), fifo);
+    QCOMPARE(array.at(1)[QStringLiteral("text")], array.at(0)[QStringLiteral("text")]);
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void bratMentionsAreLinkedToEntities();
     void bratMentionsOfAnotherArticleLinkToTheSameEntity();
     void bratNormalizationsGiveTheEntityItsKbId();
+    void credentialsInTheUrlAreNotStored();
 
 private:
     /// A fresh store holding the seed article (id 1).
@@ -337,6 +338,17 @@ void tst_AnnotationImport::bratNormalizationsGiveTheEntityItsKbId()
     for (const Annotation &m : mentionsOf(*db, 1))
         QCOMPARE(m.kbId, m.label == u"GPE" ? QStringLiteral("Q403") : QStringLiteral("Q7184"));
     QCOMPARE(entities.all()->size(), 2);
+}
+
+// Credentials in a page URL (https://user:password@host/) are for the fetch: the stored source URL drops them.
+void tst_AnnotationImport::credentialsInTheUrlAreNotStored()
+{
+    auto db = freshStore(QStringLiteral("credentials.sqlite"));
+    QVERIFY(db);
+    const auto [id, text] = addTextArticle(*db, QStringLiteral("A line of text."),
+        QStringLiteral("https://user:secret@news.example/a/story.txt"));
+    QVERIFY(id > 0);
+    QCOMPARE(ArticleRepository(*db).article(id)->sourceUrl, QStringLiteral("https://news.example/a/story.txt"));
 }
 
 QTEST_GUILESS_MAIN(tst_AnnotationImport)

@@ -143,6 +143,12 @@ private Q_SLOTS:
     void metadataUrlsAreWebUrls();
     void shortened_data();
     void shortened();
+    void wideHtmlDecidedOnItsText_data();
+    void wideHtmlDecidedOnItsText();
+    void sevenBitStatefulCharsets_data();
+    void sevenBitStatefulCharsets();
+    void baseHrefMustBeAWebUrl_data();
+    void baseHrefMustBeAWebUrl();
     void dates_data();
     void dates();
     void badInput_data();
@@ -1071,6 +1077,107 @@ void tst_Extractor::dates()
     QFETCH(QString, iso);
     const QDateTime now(QDate(2025, 1, 1), QTime(0, 0), QTimeZone::utc());
     QCOMPARE(MetadataExtractor::toIsoUtc(value, now), iso);
+}
+
+void tst_Extractor::wideHtmlDecidedOnItsText_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("bom");
+    QTest::newRow("UTF-16LE mark, no name (standard input)") << QString() << QByteArray("\xFF\xFE");
+    QTest::newRow("UTF-16LE mark, .php") << QStringLiteral("page.php") << QByteArray("\xFF\xFE");
+    QTest::newRow("UTF-16LE sniffed, no suffix") << QStringLiteral("page") << QByteArray();
+    QTest::newRow("UTF-32LE mark, no name") << QString() << QByteArray("\xFF\xFE\0\0", 4);
+}
+
+// UTF-16/32 HTML with a name that does not say HTML is HTML by its decoded text, not plain text showing markup.
+void tst_Extractor::wideHtmlDecidedOnItsText()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, bom);
+    const QString html = articlePage({});
+    QByteArray bytes = bom;
+    for (const char32_t u : html.toStdU32String())
+        for (int i = 0; i < (bom.size() == 4 ? 4 : 2); ++i)
+            bytes += char(u >> (8 * i));
+    ExtractOptions o;
+    o.fileName = fileName;
+    const auto r = Extractor::extract(bytes, o);
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->contentType, QStringLiteral("text/html"));
+    QVERIFY2(!r->readerText.contains(u'<'), qPrintable(r->readerText));
+    QVERIFY2(r->readerText.contains(QStringLiteral("Paragraph 1 of the fixture story")), qPrintable(r->readerText));
+}
+
+void tst_Extractor::sevenBitStatefulCharsets_data()
+{
+    QTest::addColumn<QByteArray>("bytes"); // an article paragraph in the charset
+    QTest::addColumn<QString>("contentType");
+    QTest::addColumn<QString>("charset");
+    QTest::addColumn<QString>("text");
+    const QByteArray jp = "\x1b$BEl5~ET\x1b(B"; // 東京都 in ISO-2022-JP
+    QTest::newRow("iso-2022-jp in a meta") << "<meta charset=\"iso-2022-jp\">" + jp << QString()
+                                           << QStringLiteral("iso-2022-jp") << QStringLiteral("東京都");
+    QTest::newRow("iso-2022-jp in the header")
+        << jp << QStringLiteral("text/html; charset=ISO-2022-JP") << QStringLiteral("iso-2022-jp")
+        << QStringLiteral("東京都");
+    QTest::newRow("utf-7 in a meta") << QByteArray("<meta charset=\"utf-7\">+ZeVnLA-") << QString()
+                                     << QStringLiteral("utf-7") << QStringLiteral("日本");
+}
+
+// 7-bit stateful text is valid UTF-8 (it is ASCII) but means something else: the declaration decides.
+void tst_Extractor::sevenBitStatefulCharsets()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, contentType);
+    QFETCH(QString, charset);
+    QFETCH(QString, text);
+    const QByteArray page = "<html><head>" + bytes.left(bytes.indexOf('>') + 1) + "<title>T</title></head><body><p>"
+        + bytes.mid(bytes.indexOf('>') + 1) + "</p></body></html>";
+    const TextDecoder::Decoded d = TextDecoder::decodeUnlessUtf8(page, contentType, true);
+    QCOMPARE(d.charset, charset);
+    QVERIFY2(d.text.contains(text), qPrintable(d.text));
+}
+
+void tst_Extractor::baseHrefMustBeAWebUrl_data()
+{
+    QTest::addColumn<QString>("base");
+    QTest::addColumn<QString>("pageUrl");
+    QTest::addColumn<QString>("link"); // what href="page.html" becomes
+    const QString page = QStringLiteral("https://news.example/a/story.html");
+    QTest::newRow("javascript: ignored") << QStringLiteral("javascript:alert(1)//") << page
+                                         << QStringLiteral("https://news.example/a/page.html");
+    QTest::newRow("data: ignored") << QStringLiteral("data:text/html,x") << page
+                                   << QStringLiteral("https://news.example/a/page.html");
+    QTest::newRow("relative, against the page") << QStringLiteral("../up/") << page
+                                                << QStringLiteral("https://news.example/up/page.html");
+    QTest::newRow("absolute http") << QStringLiteral("https://other.example/b/") << page
+                                   << QStringLiteral("https://other.example/b/page.html");
+    QTest::newRow("user info of the page URL dropped") << QString()
+                                                       << QStringLiteral("https://user:secret@news.example/a/s.html")
+                                                       << QStringLiteral("https://news.example/a/page.html");
+    QTest::newRow("user info of the base dropped") << QStringLiteral("https://user:secret@other.example/b/") << page
+                                                   << QStringLiteral("https://other.example/b/page.html");
+}
+
+// A <base> is used as browsers use it: resolved against the page URL, ignored unless http(s) or file; no
+// credentials reach the links.
+void tst_Extractor::baseHrefMustBeAWebUrl()
+{
+    QFETCH(QString, base);
+    QFETCH(QString, pageUrl);
+    QFETCH(QString, link);
+    ExtractOptions o;
+    o.fileName = QStringLiteral("page.html");
+    o.url = QUrl(pageUrl);
+    const QString head = base.isEmpty() ? QString() : u"<base href=\"" + base + u"\">";
+    const QString html = articlePage(QStringLiteral("<p>See <a href=\"page.html\">the earlier story</a>, which runs "
+                                                    "long enough, with commas, to count as prose here.</p>"),
+        head + u"<link rel=\"canonical\" href=\"/c.html\">");
+    const auto r = Extractor::extract(html.toUtf8(), o);
+    QVERIFY2(r, r ? "" : qPrintable(r.error().message));
+    QVERIFY2(r->readerHtml.contains(u"href=\"" + link + u'"'), qPrintable(r->readerHtml));
+    QVERIFY(!r->readerHtml.contains(QStringLiteral("secret")));
+    QVERIFY(!r->metadata.canonicalUrl.contains(QStringLiteral("secret")));
 }
 
 QTEST_GUILESS_MAIN(tst_Extractor)
