@@ -463,9 +463,11 @@ TextDecoder::Decoded TextDecoder::decodeUnlessUtf8(const QByteArray &bytes, cons
         const QString declared = charsetFromContentType(contentType);
         const bool asciiCompatible = declared.isEmpty() || declared == u"utf-8" || !declared.startsWith(u"utf-");
         // Text in a 7-bit stateful charset is valid UTF-8 (all ASCII) but means something else: a declaration of
-        // one, in the header or in a <meta>, must decode with it.
-        if (asciiCompatible && isValidUtf8(bytes) && !isSevenBitStateful(declared)
-            && !(html && declared.isEmpty() && isSevenBitStateful(charsetFromMeta(bytes))))
+        // one, in the header or in a <meta>, must decode with it. (Only all-ASCII pages can be such text, so the
+        // <meta> is read for those alone.)
+        bool nonAscii = false;
+        if (asciiCompatible && isValidUtf8(bytes, &nonAscii) && !isSevenBitStateful(declared)
+            && !(html && !nonAscii && declared.isEmpty() && isSevenBitStateful(charsetFromMeta(bytes))))
             return { QString(), QStringLiteral("utf-8") };
     }
     return decode(bytes, contentType, html);
