@@ -255,6 +255,7 @@ Result<Extraction> Extractor::extract(const QByteArray &bytes, const ExtractOpti
         e.contentType = QStringLiteral("text/plain");
         e.charset = decoded.charset;
         e.metadata = out.metadata;
+        e.publishedRaw = out.publishedRaw;
         e.readerText = out.document.text();
         e.readerHtml = out.document.html();
     } else {

@@ -51,6 +51,12 @@ struct Para
     enum Class { Bad, Neutral, Good } cls = Neutral;
 };
 
+// The context-free class of a paragraph score (jusText's thresholds: 1 and -1).
+Para::Class classOf(double score)
+{
+    return score >= 1 ? Para::Good : score <= -1 ? Para::Bad : Para::Neutral;
+}
+
 bool endsSentence(const QString &s)
 {
     if (s.isEmpty())
@@ -60,45 +66,217 @@ bool endsSentence(const QString &s)
         || c == u'\u3002';
 }
 
-bool looksLikeDateline(const QString &line)
+// Header lines are short: a byline or date line longer than this (UTF-16 code units) is prose.
+constexpr qsizetype kMaxHeaderLine = 80;
+// A header paragraph (the seed's "Via AP news wire / Tuesday 20 October 2020 12:32 EDT / tags") has at most this
+// many lines, each under 100 code units.
+constexpr qsizetype kMaxHeaderLines = 6;
+
+// What a line of the header zone (right after the title) is.
+enum class HeaderLine { None, Byline, Date, Name };
+
+const QRegularExpression &dateRe()
 {
     static const QRegularExpression date(
-        QStringLiteral("\\b(\\d{1,2}\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{4}|"
+        QStringLiteral("\\b(\\d{1,2}\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?,?\\s+\\d{4}|"
                        "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4}|"
                        "\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4})\\b"),
         QRegularExpression::CaseInsensitiveOption);
+    return date;
+}
+
+// "Date: 2021-03-04", "Author: Jane Smith", "Title: ...": the label's name (lower case) and the value after it.
+std::pair<QString, QString> labelled(const QString &line)
+{
+    static const QRegularExpression label(
+        QStringLiteral("^(title|author|authors|by|byline|date|published|posted|updated)\\s*:\\s*(\\S.*)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = label.match(line);
+    if (!m.hasMatch())
+        return {};
+    return { m.captured(1).toLower(), m.captured(2).trimmed() };
+}
+
+// The date part of a date line ("March 4, 2021", "Tuesday 20 October 2020 12:32 EDT", "Date: 2021-03-04"), or
+// empty: the line is short, holds a date, does not end like a sentence, and has at most 4 words besides the date
+// (a weekday, a time zone, "Updated"), so "The vote is on 12 March 2024." is prose.
+QString dateOf(const QString &line)
+{
+    const auto [label, value] = labelled(line);
+    const QString v = label.isEmpty() ? line : value;
+    if (!label.isEmpty() && label != u"date" && label != u"published" && label != u"posted" && label != u"updated")
+        return {};
+    if (v.size() > kMaxHeaderLine || v.endsWith(u'.') || !v.contains(dateRe()))
+        return {};
+    QString rest = v;
+    rest.remove(dateRe());
+    static const QRegularExpression word(QStringLiteral("\\p{L}+"));
+    qsizetype words = 0;
+    for (auto it = word.globalMatch(rest); it.hasNext(); it.next())
+        ++words;
+    return words <= 4 ? v : QString();
+}
+
+// The name of a byline ("By Jane Smith", "Via AP news wire", "Author: Jane Smith"), or empty. The word after
+// "By"/"Via"/"From" must start with a capital and the line must not end like a sentence: "From the start, the
+// plan was contested." is prose. `from` lines ("From Reuters") are header lines but name no author: `isByline`
+// is then true and the result empty.
+QString bylineOf(const QString &line, bool *isByline = nullptr)
+{
+    if (isByline)
+        *isByline = false;
+    if (line.size() > kMaxHeaderLine || endsSentence(line))
+        return {};
+    const auto [label, value] = labelled(line);
+    if (label == u"author" || label == u"authors" || label == u"by" || label == u"byline") {
+        if (isByline)
+            *isByline = true;
+        return value;
+    }
     static const QRegularExpression by(
-        QStringLiteral("^(by|via|from|von|par|por)\\s"), QRegularExpression::CaseInsensitiveOption);
-    return line.size() < 100 && (line.contains(date) || line.contains(by));
+        QStringLiteral("^(by|via|from|von|par|por)\\s+(\\p{Lu}.*)$"), QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = by.match(line);
+    // CaseInsensitiveOption makes \p{Lu} match any letter: check the capital by hand.
+    if (!m.hasMatch() || !m.captured(2).front().isUpper())
+        return {};
+    if (isByline)
+        *isByline = true;
+    if (m.captured(1).compare(u"from", Qt::CaseInsensitive) == 0)
+        return {};
+    QString name = m.captured(2);
+    static const QRegularExpression wire(QStringLiteral("\\s+news wire$"), QRegularExpression::CaseInsensitiveOption);
+    name.remove(wire);
+    return name.trimmed();
+}
+
+// A bare name next to a date ("Jane Smith" above "2021-03-04"): two to four capitalised words, no digits.
+bool looksLikeName(const QString &line)
+{
+    static const QRegularExpression name(
+        QStringLiteral("^\\p{Lu}[\\p{L}'\u2019.-]*(\\s+\\p{Lu}[\\p{L}'\u2019.-]*){1,3}$"));
+    return line.size() <= 40 && name.match(line).hasMatch();
+}
+
+HeaderLine headerLine(const QString &line)
+{
+    bool byline = false;
+    bylineOf(line, &byline);
+    if (byline)
+        return HeaderLine::Byline;
+    if (!dateOf(line).isEmpty())
+        return HeaderLine::Date;
+    return looksLikeName(line) ? HeaderLine::Name : HeaderLine::None;
+}
+
+// The number of lines of `lines` from `from` on that form a byline/date block: a run of header lines with at least
+// one byline or date among them (a bare name counts only beside one); 0 when there is none.
+qsizetype headerRun(const QStringList &lines, qsizetype from)
+{
+    qsizetype k = from;
+    bool anchored = false;
+    while (k < lines.size()) {
+        const HeaderLine h = headerLine(lines.at(k));
+        if (h == HeaderLine::None)
+            break;
+        anchored = anchored || h != HeaderLine::Name;
+        ++k;
+    }
+    return anchored ? k - from : 0;
+}
+
+// Whether the paragraph is a byline/date block: a whole header run, or (the seed's wire-copy header) a few short
+// lines of which one is a byline or date line and the others tags or a credit.
+bool isHeaderParagraph(const Para &p)
+{
+    if (headerRun(p.lines, 0) == p.lines.size())
+        return true;
+    if (p.lines.size() > kMaxHeaderLines)
+        return false;
+    bool anchored = false;
+    for (const QString &l : p.lines) {
+        if (l.size() >= 100)
+            return false;
+        const HeaderLine h = headerLine(l);
+        anchored = anchored || h == HeaderLine::Byline || h == HeaderLine::Date;
+    }
+    return anchored;
+}
+
+// Byline and publication date from the lines of a header block (the first of each wins; a bare name is the
+// byline when no "By" line gives one).
+void readHeader(const QStringList &lines, qsizetype from, qsizetype to, TextImporter::Output &out)
+{
+    QString name;
+    for (qsizetype i = from; i < to; ++i) {
+        const QString &l = lines.at(i);
+        if (const QString b = bylineOf(l); !b.isEmpty() && out.metadata.byline.isEmpty())
+            out.metadata.byline = b;
+        else if (const QString d = dateOf(l); !d.isEmpty() && out.publishedRaw.isEmpty())
+            out.publishedRaw = d;
+        else if (name.isEmpty() && looksLikeName(l))
+            name = l;
+    }
+    if (out.metadata.byline.isEmpty())
+        out.metadata.byline = name;
+}
+
+// A line that can be the title by itself: short, not a byline or date line, not ending like a sentence ("?" and "!"
+// headlines are titles; ".", ",", ";" and ":" endings are prose or a lead-in).
+bool looksLikeTitle(const QString &line)
+{
+    const HeaderLine h = headerLine(line);
+    if (line.size() > 150 || h == HeaderLine::Byline || h == HeaderLine::Date)
+        return false;
+    const QChar last = line.back();
+    return last != u'.' && last != u',' && last != u';' && last != u':' && last != u'\u3002' && last != u'\u2026';
+}
+
+// When the first of `lines` is a title ("Title: ..." or a line that looks like one) standing alone or above
+// byline/date lines: the number of lines of title and header (the rest of the paragraph is body); else -1. A first
+// line followed by other text is the start of a (hard-wrapped) paragraph, not a title.
+qsizetype titleHeader(const QStringList &lines)
+{
+    if (lines.isEmpty())
+        return -1;
+    const qsizetype header = headerRun(lines, 1);
+    if (labelled(lines.constFirst()).first == u"title")
+        return 1 + header;
+    if (!looksLikeTitle(lines.constFirst()))
+        return -1;
+    return lines.size() == 1 || header > 0 ? 1 + header : -1;
 }
 
 // The body: paragraphs from `bodyStart` on, neutral ones classified by their neighbours, boilerplate dropped, and
-// only the segments of the article (see below) kept. Takes `paras` by value: the context pass reclassifies them.
-ReaderDocument selectBody(std::vector<Para> paras, size_t bodyStart)
+// only the segments of the article (see below) kept. Linear in the number of paragraphs.
+ReaderDocument selectBody(const std::vector<Para> &paras, size_t bodyStart)
 {
     ReaderDocument document;
-    // Context-sensitive pass (jusText): neutral paragraphs take the class of their neighbours.
     const size_t n = paras.size();
-    for (size_t i = bodyStart; i < n; ++i) {
-        if (paras[i].cls != Para::Neutral)
-            continue;
-        Para::Class prev = Para::Neutral, next = Para::Neutral;
-        for (size_t k = i; k > bodyStart; --k)
-            if (paras[k - 1].cls != Para::Neutral) {
-                prev = paras[k - 1].cls;
-                break;
-            }
-        for (size_t k = i + 1; k < n; ++k)
-            if (paras[k].cls != Para::Neutral) {
-                next = paras[k].cls;
-                break;
-            }
-        auto weight = [](Para::Class c) { return c == Para::Good ? 0.5 : c == Para::Bad ? -0.5 : 0.0; };
-        paras[i].score += weight(prev) + weight(next);
+    if (bodyStart >= n) {
+        document.finalize();
+        return document;
     }
-    for (size_t i = bodyStart; i < n; ++i)
-        if (paras[i].cls == Para::Neutral)
-            paras[i].cls = paras[i].score >= 0 ? Para::Good : Para::Bad;
+    // Context-sensitive pass (jusText): neutral paragraphs take the class of their nearest non-neutral neighbours
+    // (the context-free classes, from `bodyStart` on). The nearest ones on each side are carried along in one
+    // pass each way instead of searched for every paragraph (quadratic on a text of neutral paragraphs).
+    std::vector<Para::Class> prev(n, Para::Neutral), cls(n);
+    std::vector<double> score(n);
+    Para::Class seen = Para::Neutral;
+    for (size_t i = bodyStart; i < n; ++i) {
+        prev[i] = seen;
+        if (paras[i].cls != Para::Neutral)
+            seen = paras[i].cls;
+    }
+    seen = Para::Neutral;
+    auto weight = [](Para::Class c) { return c == Para::Good ? 0.5 : c == Para::Bad ? -0.5 : 0.0; };
+    for (size_t i = n; i-- > bodyStart;) {
+        cls[i] = paras[i].cls;
+        score[i] = paras[i].score;
+        if (cls[i] == Para::Neutral)
+            cls[i] = score[i] + weight(prev[i]) + weight(seen) >= 0 ? Para::Good : Para::Bad;
+        if (paras[i].cls != Para::Neutral)
+            seen = paras[i].cls;
+    }
 
     // The article is one contiguous run: a run of two or more boilerplate paragraphs (or one long one)
     // separates segments; keep the segment with the most text, and others only when comparable.
@@ -110,14 +288,14 @@ ReaderDocument selectBody(std::vector<Para> paras, size_t bodyStart)
     std::vector<Segment> segments;
     size_t i = bodyStart;
     while (i < n) {
-        while (i < n && paras[i].cls == Para::Bad)
+        while (i < n && cls[i] == Para::Bad)
             ++i;
         if (i >= n)
             break;
         Segment s { i, i, 0 };
         size_t j = i;
         while (j < n) {
-            if (paras[j].cls == Para::Good) {
+            if (cls[j] == Para::Good) {
                 s.chars += paras[j].text.size();
                 s.end = j + 1;
                 ++j;
@@ -126,7 +304,7 @@ ReaderDocument selectBody(std::vector<Para> paras, size_t bodyStart)
             // A bad paragraph: does the run of bad ones break the segment?
             size_t k = j;
             qsizetype badChars = 0;
-            while (k < n && paras[k].cls == Para::Bad) {
+            while (k < n && cls[k] == Para::Bad) {
                 badChars += paras[k].text.size();
                 ++k;
             }
@@ -146,7 +324,7 @@ ReaderDocument selectBody(std::vector<Para> paras, size_t bodyStart)
         if (s.chars * 2 < best)
             continue;
         for (size_t k = s.begin; k < s.end; ++k) {
-            if (paras[k].cls != Para::Good)
+            if (cls[k] != Para::Good)
                 continue;
             ReaderNode node;
             node.kind = ReaderNode::Paragraph;
@@ -156,6 +334,15 @@ ReaderDocument selectBody(std::vector<Para> paras, size_t bodyStart)
     }
     document.finalize();
     return document;
+}
+
+// The title derived from the body: its first block, cut at a sentence end or a word (MetadataExtractor::shortened).
+QString derivedTitle(const ReaderDocument &document)
+{
+    const QString &text = document.text();
+    const qsizetype end = text.indexOf(QStringLiteral("\n\n"));
+    return MetadataExtractor::shortened(
+        end < 0 ? text : text.left(end), kFallbackTitleLength, MetadataExtractor::Cut::Sentence);
 }
 
 } // namespace
@@ -234,86 +421,83 @@ TextImporter::Output TextImporter::import(const QString &input)
     const QStringList chunks = text.split(blank, Qt::SkipEmptyParts);
 
     std::vector<Para> paras;
+    paras.reserve(chunks.size());
     for (const QString &chunk : chunks) {
         Para p;
         p.text = collapseWhitespace(chunk);
         if (p.text.isEmpty())
             continue;
         for (const QString &l : chunk.split(u'\n', Qt::SkipEmptyParts))
-            if (!l.trimmed().isEmpty())
-                p.lines << l.trimmed();
+            if (const QString t = l.trimmed(); !t.isEmpty())
+                p.lines << t;
         p.score = paragraphScore(chunk);
-        p.cls = p.score >= 1 ? Para::Good : p.score <= -1 ? Para::Bad : Para::Neutral;
+        p.cls = classOf(p.score);
         paras.push_back(std::move(p));
     }
 
     Output out;
-    // Title: the first paragraph that is not boilerplate and reads like a headline (one line, no final stop).
-    size_t bodyStart = 0;
-    size_t titleIndex = paras.size();
-    for (size_t i = 0; i < paras.size() && i < 8; ++i) {
-        const Para &p = paras[i];
-        if (p.cls == Para::Bad)
-            continue;
-        if (p.lines.size() == 1 && p.text.size() <= 200) {
-            titleIndex = i;
-        }
-        break;
-    }
-    if (titleIndex == paras.size() && !paras.empty())
-        titleIndex = 0; // the plain-text convention: the first line is the title
-    const Para titleParagraph = titleIndex < paras.size() ? paras[titleIndex] : Para();
-    if (!paras.empty()) {
-        out.metadata.title = titleIndex < paras.size() ? paras[titleIndex].lines.value(0) : QString();
-        if (titleIndex < paras.size() && paras[titleIndex].lines.size() > 1) {
-            // The title is the first line; the rest of that chunk is body text.
-            Para &p = paras[titleIndex];
-            p.lines.removeFirst();
-            p.text = collapseWhitespace(p.lines.join(u' '));
-            bodyStart = titleIndex;
+    // The top of the text: the first paragraph among the first 8 that is not boilerplate, or that is a title with
+    // its byline/date lines (which the classifier, seeing short lines without sentences, calls boilerplate; a
+    // boilerplate line alone, "Share this article", is not a title).
+    auto isTitleWithHeader = [](const Para &p) { return p.lines.size() > 1 && titleHeader(p.lines) == p.lines.size(); };
+    size_t top = 0;
+    while (top < paras.size() && top < 8 && paras[top].cls == Para::Bad && !isTitleWithHeader(paras[top]))
+        ++top;
+    if (top == paras.size() || top == 8)
+        top = 0;
+    size_t bodyStart = top;
+    const qsizetype header = top < paras.size() ? titleHeader(paras[top].lines) : -1;
+    const bool titled = header >= 0;
+    const Para topParagraph = top < paras.size() ? paras[top] : Para();
+    if (titled) {
+        Para &p = paras[top];
+        const auto [label, value] = labelled(p.lines.constFirst());
+        out.metadata.title = label.isEmpty() ? p.lines.constFirst() : value;
+        readHeader(p.lines, 1, header, out);
+        p.lines.remove(0, header);
+        if (p.lines.isEmpty()) {
+            bodyStart = top + 1;
         } else {
-            bodyStart = titleIndex + 1;
+            p.text = collapseWhitespace(p.lines.join(u' '));
+            p.score = paragraphScore(p.lines.join(u'\n'));
+            p.cls = classOf(p.score);
         }
     }
-    // Header zone: a standfirst and a byline/date block right after the title.
-    for (size_t i = bodyStart; i < paras.size() && i < bodyStart + 3; ++i) {
-        bool dateline = false;
-        for (const QString &l : paras[i].lines)
-            if (looksLikeDateline(l))
-                dateline = true;
-        if (dateline) {
-            for (size_t k = bodyStart; k < i; ++k)
-                if (out.metadata.excerpt.isEmpty())
-                    out.metadata.excerpt = paras[k].text;
-            for (const QString &l : paras[i].lines) {
-                static const QRegularExpression by(
-                    QStringLiteral("^(by|via)\\s+"), QRegularExpression::CaseInsensitiveOption);
-                if (l.contains(by) && out.metadata.byline.isEmpty()) {
-                    QString b = l;
-                    b.remove(by);
-                    b.remove(QRegularExpression(
-                        QStringLiteral("\\s+news wire$"), QRegularExpression::CaseInsensitiveOption));
-                    out.metadata.byline = b.trimmed();
-                }
-            }
-            bodyStart = i + 1;
-            break;
+    // Header zone: byline/date paragraphs right after the title, possibly after a standfirst of up to two
+    // paragraphs (which becomes the excerpt and leaves the body); without a title, only at the very top.
+    const size_t zoneEnd = std::min(paras.size(), bodyStart + (titled ? 3 : 1));
+    for (size_t i = bodyStart; i < zoneEnd; ++i) {
+        if (!isHeaderParagraph(paras[i]))
+            continue;
+        for (size_t k = bodyStart; k < i && out.metadata.excerpt.isEmpty(); ++k)
+            out.metadata.excerpt = paras[k].text;
+        size_t end = i;
+        while (end < paras.size() && (end == i || headerRun(paras[end].lines, 0) == paras[end].lines.size())) {
+            readHeader(paras[end].lines, 0, paras[end].lines.size(), out);
+            ++end;
         }
+        bodyStart = end;
+        break;
     }
 
     out.document = selectBody(paras, bodyStart);
-    if (out.document.nodes.isEmpty() && titleIndex < paras.size()) {
-        // Taking the title left no body (a note of one paragraph): the text is the body, from the title paragraph
-        // on, and the title is its first line, shortened.
-        paras[titleIndex] = titleParagraph;
-        ReaderDocument whole = selectBody(std::move(paras), titleIndex);
+    if (!titled && !out.document.nodes.isEmpty())
+        out.metadata.title = derivedTitle(out.document);
+    if (out.document.nodes.isEmpty() && top < paras.size()) {
+        // Taking the title and header left no body (a note of one paragraph): the text from the top paragraph on
+        // is the body, and the title is derived from it.
+        paras[top] = topParagraph;
+        ReaderDocument whole = selectBody(paras, top);
         if (!whole.nodes.isEmpty()) {
             out.document = std::move(whole);
-            out.metadata.title = MetadataExtractor::shortened(collapseWhitespace(titleParagraph.lines.value(0)),
-                kFallbackTitleLength, MetadataExtractor::Cut::Sentence);
+            out.metadata.title = derivedTitle(out.document);
+            out.metadata.excerpt.clear();
+            out.metadata.byline.clear();
+            out.publishedRaw.clear();
         }
     }
     out.metadata.title = collapseWhitespace(out.metadata.title).normalized(QString::NormalizationForm_C);
+    out.metadata.published = MetadataExtractor::toIsoUtc(out.publishedRaw);
     return out;
 }
 

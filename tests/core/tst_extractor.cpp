@@ -188,6 +188,10 @@ void tst_Extractor::seedText()
     const QJsonObject expected = QJsonDocument::fromJson(readFile(seedPath("expected-metadata.json"))).object();
     QCOMPARE(e.metadata.title, expected.value(u"title").toString());
     QCOMPARE(e.metadata.excerpt, expected.value(u"excerpt").toString());
+    // The wire-copy header block ("Via AP news wire", "Tuesday 20 October 2020 12:32 EDT") gives byline and date.
+    QCOMPARE(e.metadata.byline, expected.value(u"byline").toString());
+    QCOMPARE(e.metadata.published, expected.value(u"published").toString());
+    QCOMPARE(e.publishedRaw, QStringLiteral("Tuesday 20 October 2020 12:32 EDT"));
     QCOMPARE(e.contentType, QStringLiteral("text/plain"));
 }
 

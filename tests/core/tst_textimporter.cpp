@@ -13,7 +13,11 @@ private Q_SLOTS:
     void classifier();
     void plainFile();
     void boilerplateInTheMiddle();
-    void firstLineIsTitle();
+    void firstLineRunningOnIsBody();
+    void header_data();
+    void header();
+    void neutralParagraphsTakeTheirNeighboursClass();
+    void onlyBoilerplateGivesNoBody();
     void onlyParagraphIsTheBody_data();
     void onlyParagraphIsTheBody();
 };
@@ -87,11 +91,131 @@ void tst_TextImporter::boilerplateInTheMiddle()
     QVERIFY(blocks.at(2).startsWith(QStringLiteral("Drivers had faced")));
 }
 
-void tst_TextImporter::firstLineIsTitle()
+// A first line followed by more text in the same paragraph is not a title: it is the start of a (hard-wrapped)
+// paragraph, which stays whole in the body; the title is derived from it.
+void tst_TextImporter::firstLineRunningOnIsBody()
 {
     const auto out = TextImporter::import(QStringLiteral("Title line\nFirst body line of the same chunk.\n\nNext."));
-    QCOMPARE(out.metadata.title, QStringLiteral("Title line"));
-    QVERIFY(out.document.text().startsWith(QStringLiteral("First body line")));
+    QCOMPARE(out.metadata.title, QStringLiteral("Title line First body line of the same chunk."));
+    QCOMPARE(out.document.text(), QStringLiteral("Title line First body line of the same chunk.\n\nNext."));
+}
+
+namespace {
+const char kP1[] = "The city council approved the new budget on Tuesday after a long debate about funding for public "
+                   "transport and schools, officials said.";
+const char kP2[] = "Opponents argued that the plan would raise taxes for small businesses, while supporters said it "
+                   "was necessary to keep services running.";
+const char kP3[] = "The mayor is expected to sign the measure next week, and the first projects could begin in the "
+                   "spring, according to the council.";
+
+// The three-paragraph article of the header cases, after `head`.
+QString article(const char *head)
+{
+    return QString::fromUtf8(head) + QLatin1String(kP1) + u"\n\n" + QLatin1String(kP2) + u"\n\n" + QLatin1String(kP3)
+        + u'\n';
+}
+} // namespace
+
+void tst_TextImporter::header_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("byline");
+    QTest::addColumn<QString>("publishedRaw");
+    QTest::addColumn<QString>("published");
+    QTest::addColumn<QStringList>("body");
+    const QStringList three = { QLatin1String(kP1), QLatin1String(kP2), QLatin1String(kP3) };
+    const QString title = QStringLiteral("Council approves new budget");
+    // The first sentence of kP1 is over 100 code points: the derived title is cut at a word.
+    const QString derived = QStringLiteral(
+        "The city council approved the new budget on Tuesday after a long debate about funding for public\u2026");
+    QTest::newRow("no heading line: title derived, first paragraph kept")
+        << article("") << derived << QString() << QString() << QString() << three;
+    QTest::newRow("title, By line and date line in one paragraph")
+        << article("Council approves new budget\nBy Jane Smith\nMarch 4, 2021\n\n") << title
+        << QStringLiteral("Jane Smith") << QStringLiteral("March 4, 2021") << QStringLiteral("2021-03-04T00:00:00Z")
+        << three;
+    QTest::newRow("By line and date line as paragraphs")
+        << article("Council approves new budget\n\nBy Jane Smith\n\n4 March 2021\n\n") << title
+        << QStringLiteral("Jane Smith") << QStringLiteral("4 March 2021") << QStringLiteral("2021-03-04T00:00:00Z")
+        << three;
+    QTest::newRow("bare name above an ISO date")
+        << article("Council approves new budget\n\nJane Smith\n2021-03-04\n\n") << title << QStringLiteral("Jane Smith")
+        << QStringLiteral("2021-03-04") << QStringLiteral("2021-03-04T00:00:00Z") << three;
+    QTest::newRow("labelled header") << article(
+        "Title: Council approves new budget\nAuthor: Jane Smith\nDate: 2021-03-04\n\n")
+                                     << title << QStringLiteral("Jane Smith") << QStringLiteral("2021-03-04")
+                                     << QStringLiteral("2021-03-04T00:00:00Z") << three;
+    QTest::newRow("a sentence starting with From is prose")
+        << article("Budget news\n\n")
+               .replace(QLatin1String(kP2),
+                   QStringLiteral("From the start, the plan was contested.\n\n") + QLatin1String(kP2))
+        << QStringLiteral("Budget news") << QString() << QString() << QString()
+        << QStringList { QLatin1String(kP1), QStringLiteral("From the start, the plan was contested."),
+               QLatin1String(kP2), QLatin1String(kP3) };
+    QTest::newRow("a sentence with a date is prose")
+        << article("").replace(
+               QLatin1String(kP2), QStringLiteral("The vote is on 12 March 2024.\n\n") + QLatin1String(kP2))
+        << derived << QString() << QString() << QString()
+        << QStringList { QLatin1String(kP1), QStringLiteral("The vote is on 12 March 2024."), QLatin1String(kP2),
+               QLatin1String(kP3) };
+    QTest::newRow("hard-wrapped paragraphs, no title line")
+        << QStringLiteral("The city council approved the new budget on Tuesday after a long\n"
+                          "debate about funding for public transport and schools, officials said.\n"
+                          "Opponents argued that the plan would raise taxes for small\n"
+                          "businesses, while supporters said it was necessary.\n\n"
+                          "The mayor is expected to sign the measure next week, and the first\n"
+                          "projects could begin in the spring, according to the council.\n")
+        << derived << QString() << QString() << QString()
+        << QStringList { QLatin1String(kP1)
+                   + QStringLiteral(" Opponents argued that the plan would raise taxes for small businesses, while "
+                                    "supporters said it was necessary."),
+               QLatin1String(kP3) };
+}
+
+// The title line, the byline/date header block and the body (item by item: nothing of the body is lost to the
+// header, and no header line is left in the body).
+void tst_TextImporter::header()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, title);
+    QFETCH(QString, byline);
+    QFETCH(QString, publishedRaw);
+    QFETCH(QString, published);
+    QFETCH(QStringList, body);
+    const auto out = TextImporter::import(text);
+    QCOMPARE(out.document.text().split(QStringLiteral("\n\n")), body);
+    QCOMPARE(out.metadata.title, title);
+    QCOMPARE(out.metadata.byline, byline);
+    QCOMPARE(out.publishedRaw, publishedRaw);
+    QCOMPARE(out.metadata.published, published);
+}
+
+// The context pass: a neutral paragraph (short, no stop phrase) between boilerplate is dropped, one between prose
+// is kept, however far the nearest classified paragraph is.
+void tst_TextImporter::neutralParagraphsTakeTheirNeighboursClass()
+{
+    const QString neutral = QStringLiteral("A line of a few plain words, like this.");
+    QVERIFY(qAbs(TextImporter::paragraphScore(neutral)) < 1);
+    QStringList chunks = { QStringLiteral("Notes") };
+    for (int i = 0; i < 50; ++i)
+        chunks << neutral;
+    const auto kept = TextImporter::import(chunks.join(QStringLiteral("\n\n")));
+    QCOMPARE(kept.document.blockCount(), 50);
+    const QString bad = QStringLiteral("Subscribe to our newsletter and turn on notifications in your browser.");
+    const QString good = QLatin1String(kP1);
+    const auto out = TextImporter::import(
+        QStringList { QStringLiteral("Notes"), good, good, bad, neutral, bad, good }.join(QStringLiteral("\n\n")));
+    QCOMPARE(out.document.text(), QStringList({ good, good, good }).join(QStringLiteral("\n\n")));
+}
+
+// A text of boilerplate only has no body (Extractor then refuses it), whatever its first line looks like.
+void tst_TextImporter::onlyBoilerplateGivesNoBody()
+{
+    const auto out = TextImporter::import(
+        QStringLiteral("Stay up to date with notifications from us\n\nSubscribe to our newsletter in your inbox.\n\n"
+                       "We use cookies to improve your experience. Accept cookies to continue.\n"));
+    QVERIFY(out.document.nodes.isEmpty());
 }
 
 void tst_TextImporter::onlyParagraphIsTheBody_data()
