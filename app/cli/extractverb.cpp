@@ -18,7 +18,9 @@ namespace Gloss::Cli {
 
 namespace {
 
-QJsonObject toJson(const QString &file, const Core::Extraction &e, double ms, bool full)
+// The fields of a page: the corpus line format's, the rest of the metadata, and with `withHtml` the reader HTML
+// (json has it; jsonl leaves it out, one line per page stays short).
+QJsonObject toJson(const QString &file, const Core::Extraction &e, double ms, bool withHtml)
 {
     const Core::ArticleMetadata &m = e.metadata;
     QJsonObject o {
@@ -34,15 +36,14 @@ QJsonObject toJson(const QString &file, const Core::Extraction &e, double ms, bo
         { QStringLiteral("published"), m.published },
         { QStringLiteral("modified"), m.modified },
         { QStringLiteral("ms"), qRound(ms * 1000) / 1000.0 },
+        { QStringLiteral("leadImage"), m.leadImage },
+        { QStringLiteral("canonicalUrl"), m.canonicalUrl },
+        { QStringLiteral("contentType"), e.contentType },
+        { QStringLiteral("charset"), e.charset },
+        { QStringLiteral("extractorVersion"), e.extractorVersion },
     };
-    if (full) {
+    if (withHtml)
         o.insert(QStringLiteral("html"), e.readerHtml);
-        o.insert(QStringLiteral("leadImage"), m.leadImage);
-        o.insert(QStringLiteral("canonicalUrl"), m.canonicalUrl);
-        o.insert(QStringLiteral("contentType"), e.contentType);
-        o.insert(QStringLiteral("charset"), e.charset);
-        o.insert(QStringLiteral("extractorVersion"), e.extractorVersion);
-    }
     return o;
 }
 

@@ -553,6 +553,16 @@ void tst_Cli::extractJsonShapeFollowsTheArguments()
     r = run({QStringLiteral("extract"), json, html, text});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 2);
+
+    // jsonl: the same fields but the reader HTML, one line per page.
+    r = run({QStringLiteral("extract"), QStringLiteral("--format=jsonl"), html});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject line = QJsonDocument::fromJson(r.out.trimmed()).object();
+    for (const char *field : {"text", "title", "byline", "canonicalUrl", "leadImage", "charset", "contentType",
+             "extractorVersion", "published", "ms"})
+        QVERIFY2(line.contains(QLatin1String(field)), field);
+    QVERIFY(!line.contains(QStringLiteral("html")));
+    QCOMPARE(line[QStringLiteral("charset")].toString(), QStringLiteral("utf-8"));
 }
 
 void tst_Cli::importReadsGzipAsExtractDoes()
