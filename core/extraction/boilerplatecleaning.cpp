@@ -253,8 +253,9 @@ void ContentEngine::clean(xmlNode *e, int inTable, int inCode)
                     hasImg = true;
             bool siblingImg = false;
             for (xmlNode *s = e->children; s; s = s->next)
-                if (s != c && isElement(s) && (tagOf(s) == Tag::Img || tagOf(s) == Tag::Picture))
-                    siblingImg = true;
+                if (s != c && isElement(s)
+                    && ((tagOf(s) == Tag::Img && !ReaderBuilder::isPlaceholderOnly(s)) || tagOf(s) == Tag::Picture))
+                    siblingImg = true; // a placeholder beside the <noscript> shows nothing: its image is the one
             drop = !hasImg || siblingImg;
             // A page that renders its article with script may ship the article itself as the fallback.
             if (drop && info(c).preText > 199)

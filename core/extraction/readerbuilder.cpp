@@ -274,16 +274,52 @@ void ReaderBuilder::genericBlock(xmlNode *e)
     flush();
 }
 
+namespace {
+
+// Where lazy-loading scripts keep an image's real source: a URL, or a srcset.
+constexpr const char *kLazySrc[] = { "data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src",
+    "data-full-src", "data-lazy", "data-echo", "data-img-src", "data-image" };
+constexpr const char *kLazySrcset[] = { "data-srcset", "data-lazy-srcset", "srcset" };
+
+// A <noscript> beside `img` (same parent) holding an <img>.
+bool hasNoscriptImageSibling(const xmlNode *img)
+{
+    if (!img->parent)
+        return false;
+    for (const xmlNode *s = img->parent->children; s; s = s->next)
+        if (s != img && isElement(s) && tagOf(s) == Tag::Noscript)
+            for (const xmlNode *c = s->children; c; c = c->next)
+                if (isElement(c) && tagOf(c) == Tag::Img)
+                    return true;
+    return false;
+}
+
+} // namespace
+
+bool ReaderBuilder::isPlaceholderOnly(const xmlNode *img)
+{
+    if (!isPlaceholder(attrString(img, "src").trimmed()))
+        return false;
+    for (const char *a : kLazySrc)
+        if (!attr(img, a).empty())
+            return false;
+    for (const char *a : kLazySrcset)
+        if (!attr(img, a).empty())
+            return false;
+    return true;
+}
+
 void ReaderBuilder::addImage(xmlNode *img)
 {
+    if (tagOf(img) == Tag::Img && isPlaceholderOnly(img) && hasNoscriptImageSibling(img))
+        return; // the <noscript> image beside it is the real one
     const int w = dimension(img, "width"), h = dimension(img, "height");
     if ((w >= 0 && w <= 4) || (h >= 0 && h <= 4))
         return; // tracking pixels and spacers
     QString src = attrString(img, "src").trimmed();
     if (isPlaceholder(src)) {
         src.clear();
-        for (const char *a : { "data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src",
-                 "data-full-src", "data-lazy", "data-echo", "data-img-src", "data-image" }) {
+        for (const char *a : kLazySrc) {
             const QString v = attrString(img, a).trimmed();
             if (!v.isEmpty() && !v.startsWith(u'{')) {
                 src = v;
@@ -291,7 +327,7 @@ void ReaderBuilder::addImage(xmlNode *img)
             }
         }
         if (src.isEmpty()) {
-            for (const char *a : { "data-srcset", "data-lazy-srcset", "srcset" }) {
+            for (const char *a : kLazySrcset) {
                 const QString v = attrString(img, a).trimmed();
                 if (!v.isEmpty()) {
                     src = HtmlSanitizer::bestFromSrcset(v);

@@ -29,6 +29,10 @@ public:
     /// Readability.js `_isDataTable`: a caption, th, thead/tfoot/colgroup or summary make a data table; nested
     /// tables and role=presentation make a layout table; else 10+ rows, 5+ columns or 11+ cells.
     static bool isDataTable(xmlNode *table);
+    /// An <img> that shows nothing of its own: a placeholder src (empty, a tiny data: URL, "placeholder.gif",
+    /// "blank.gif", ...) and no lazy-loading source (data-src and the like, srcset). Its <noscript> sibling's image
+    /// is the real one (Readability.js's _unwrapNoscriptImages makes the same swap).
+    static bool isPlaceholderOnly(const xmlNode *img);
 
     /// The document built so far (not finalized).
     ReaderDocument &document() { return m_doc; }

@@ -121,6 +121,7 @@ private Q_SLOTS:
     void bylineSources();
     void bylinePrefixGoesWithTheName();
     void ampImagesKeptAmpFurnitureDropped();
+    void noscriptImageReplacesPlaceholder();
     void blockDirectionAndLanguageKept();
     void jsonLdGraphPicksThePagesArticle_data();
     void jsonLdGraphPicksThePagesArticle();
@@ -745,6 +746,17 @@ void tst_Extractor::blockDirectionAndLanguageKept()
         qPrintable(e.readerHtml));
     QVERIFY2(e.readerHtml.contains(QStringLiteral("\">نص عربي")), qPrintable(e.readerHtml)); // no dir="rtl" again
     QVERIFY(!e.readerHtml.contains(QStringLiteral("<span")));
+}
+
+// A lazy-loading placeholder with no lazy source beside a <noscript> image: the noscript image is the picture.
+void tst_Extractor::noscriptImageReplacesPlaceholder()
+{
+    const Extraction e = extractHtml(articlePage(QStringLiteral(
+        "<figure><img src=\"/img/placeholder.gif\" class=\"lazy\"><noscript><img src=\"/img/real.jpg\" "
+        "alt=\"Real\"></noscript><figcaption>Caption</figcaption></figure>")));
+    QVERIFY2(e.readerHtml.contains(QStringLiteral("<img src=\"https://example.org/img/real.jpg\" alt=\"Real\">")),
+        qPrintable(e.readerHtml));
+    QVERIFY(!e.readerHtml.contains(QStringLiteral("placeholder.gif")));
 }
 
 // AMP pages name their images amp-img and wrap ads in amp-ad, whose fallback text is no content.
