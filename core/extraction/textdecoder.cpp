@@ -325,6 +325,15 @@ QString detect(const QByteArray &bytes)
     if ((cs == u"windows-1250" || cs == u"iso-8859-2") && highByteCount(bytes.left(n)) < 256
         && !hasCentralEuropeanOnlyLetter(bytes.left(n), cs == u"iso-8859-2"))
         return QStringLiteral("windows-1252");
+    // KOI8-U is KOI8-R with the Ukrainian letters і, ї, є, ґ (and capitals) where KOI8-R has box-drawing
+    // characters, which prose never uses: uchardet knows only KOI8-R.
+    if (cs == u"koi8-r") {
+        static constexpr unsigned char ukrainian[] = { 0xA4, 0xA6, 0xA7, 0xAD, 0xB4, 0xB6, 0xB7, 0xBD };
+        const QByteArrayView head(bytes.constData(), n);
+        for (const unsigned char b : ukrainian)
+            if (head.contains(char(b)))
+                return QStringLiteral("koi8-u");
+    }
     if (cs == u"gb18030" || cs == u"big5") {
         if (const QString second = chineseSecondOpinion(bytes.left(n)); !second.isEmpty())
             return second;

@@ -245,6 +245,8 @@ void tst_Extractor::encodings_data()
         << QStringLiteral("gb18030-meta.html") << QStringLiteral("gb18030") << QStringLiteral("北京天气晴朗");
     QTest::newRow("big5 undeclared, short (ICU's second opinion over uchardet's gb18030)")
         << QStringLiteral("big5-undeclared.html") << QStringLiteral("big5") << QStringLiteral("臺北是臺灣的首都");
+    QTest::newRow("koi8-u undeclared (uchardet says koi8-r)")
+        << QStringLiteral("koi8u-undeclared.html") << QStringLiteral("koi8-u") << QStringLiteral("Ґанок, їжак і єнот");
     QTest::newRow("iso-8859-2") << QStringLiteral("iso88592-meta.html") << QStringLiteral("iso-8859-2")
                                 << QStringLiteral("žluťoučký kůň");
     QTest::newRow("latin1 undeclared") << QStringLiteral("latin1-undeclared.html") << QStringLiteral("windows-1252")
