@@ -265,7 +265,7 @@ bool hasCentralEuropeanOnlyLetter(const QByteArray &bytes, bool iso)
     static const char win1250[] = ".............C.C.............C...C.C.C.........C...C.....C..C.CC"; // 0x80..0xBF
     static const char iso88592[] = ".................................C.C.CC..C.CC.CC.C.C..CC.C.CC.CC";
     const char *map = iso ? iso88592 : win1250;
-    int czech = 0;
+    int czech = 0, hungarian = 0, western = 0;
     for (const char ch : bytes) {
         const auto c = static_cast<unsigned char>(ch);
         if (c >= 0x80 && c < 0xC0 && map[c - 0x80] == 'C')
@@ -274,8 +274,15 @@ bool hasCentralEuropeanOnlyLetter(const QByteArray &bytes, bool iso)
         // rare in Western languages.
         if (!iso && (c == 0xEC || c == 0xF8 || c == 0xF9 || c == 0xCC || c == 0xD8 || c == 0xD9))
             ++czech;
+        // Hungarian "ő", "ű" (and capitals) read "õ", "û" in windows-1252; Portuguese and French text that has
+        // those also has "ã", "à", "è", "ê" or "ç", which Hungarian does not.
+        if (c == 0xF5 || c == 0xFB || c == 0xD5 || c == 0xDB)
+            ++hungarian;
+        if (c == 0xE3 || c == 0xE0 || c == 0xE8 || c == 0xEA || c == 0xE7 || c == 0xC3 || c == 0xC0 || c == 0xC8
+            || c == 0xCA || c == 0xC7)
+            ++western;
     }
-    return czech >= 2;
+    return czech >= 2 || (hungarian >= 2 && western == 0);
 }
 
 // uchardet reads short Big5 text as GB18030 (both are two-byte encodings over much the same byte ranges). ICU's
