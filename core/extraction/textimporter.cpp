@@ -3,6 +3,7 @@
 #include "metadataextractor.h"
 
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace Gloss::Core {
 
@@ -47,9 +48,28 @@ struct Para
 {
     QString text; // collapsed
     QStringList lines; // original lines, trimmed
+    bool list = false; // every line (two or more) is a list item: "1. ...", "a) ...", "- ...", "* ...", "• ..."
+    bool ordered = false; // a numbered or lettered list
     double score = 0;
     enum Class { Bad, Neutral, Good } cls = Neutral;
 };
+
+// The list marker at the start of a line ("1.", "2)", "a.", "-", "*", "•"), with the space after it.
+const QRegularExpression &listMarker()
+{
+    static const QRegularExpression re(
+        QStringLiteral("^(?:(\\d{1,3}|[a-zA-Z])[.)]|[-*\u2022\u00B7\u2013\u2014\u25AA\u25E6])\\s+(?=\\S)"));
+    return re;
+}
+
+bool hasStopPhrase(const QString &text)
+{
+    const QString lower = text.toLower();
+    for (const QString &p : stopPhrases())
+        if (lower.contains(p))
+            return true;
+    return false;
+}
 
 // The context-free class of a paragraph score (jusText's thresholds: 1 and -1).
 Para::Class classOf(double score)
@@ -246,6 +266,29 @@ qsizetype titleHeader(const QStringList &lines)
     return lines.size() == 1 || header > 0 ? 1 + header : -1;
 }
 
+// The reader block of a body paragraph: a list (its markers dropped, an item a paragraph) or a paragraph.
+ReaderNode blockOf(const Para &p)
+{
+    ReaderNode node;
+    if (!p.list) {
+        node.kind = ReaderNode::Paragraph;
+        node.runs.append(InlineRun { p.text, 0, {}, {}, {} });
+        return node;
+    }
+    node.kind = ReaderNode::List;
+    node.ordered = p.ordered;
+    for (const QString &line : p.lines) {
+        ReaderNode paragraph;
+        paragraph.kind = ReaderNode::Paragraph;
+        paragraph.runs.append(InlineRun { collapseWhitespace(QString(line).remove(listMarker())), 0, {}, {}, {} });
+        ReaderNode item;
+        item.kind = ReaderNode::ListItem;
+        item.children.append(std::move(paragraph));
+        node.children.append(std::move(item));
+    }
+    return node;
+}
+
 // The body: paragraphs from `bodyStart` on, neutral ones classified by their neighbours, boilerplate dropped, and
 // only the segments of the article (see below) kept. Linear in the number of paragraphs.
 ReaderDocument selectBody(const std::vector<Para> &paras, size_t bodyStart)
@@ -323,15 +366,16 @@ ReaderDocument selectBody(const std::vector<Para> &paras, size_t bodyStart)
     for (const Segment &s : segments) {
         if (s.chars * 2 < best)
             continue;
-        for (size_t k = s.begin; k < s.end; ++k) {
-            if (cls[k] != Para::Good)
-                continue;
-            ReaderNode node;
-            node.kind = ReaderNode::Paragraph;
-            node.runs.append(InlineRun { paras[k].text, 0, {}, {}, {} });
-            document.nodes.append(std::move(node));
-        }
+        for (size_t k = s.begin; k < s.end; ++k)
+            if (cls[k] == Para::Good)
+                document.nodes.append(blockOf(paras[k]));
     }
+    // No content paragraph at all (verse, a list of notes: short unpunctuated lines throughout): the file was
+    // imported as an article, so its paragraphs are, bar those that are boilerplate by the stop-phrase lexicon.
+    if (document.nodes.isEmpty())
+        for (size_t k = bodyStart; k < n; ++k)
+            if (!hasStopPhrase(paras[k].text) && paras[k].score > -1.5)
+                document.nodes.append(blockOf(paras[k]));
     document.finalize();
     return document;
 }
@@ -431,6 +475,15 @@ TextImporter::Output TextImporter::import(const QString &input)
             if (const QString t = l.trimmed(); !t.isEmpty())
                 p.lines << t;
         p.score = paragraphScore(chunk);
+        if (p.lines.size() >= 2) {
+            p.list = std::all_of(p.lines.cbegin(), p.lines.cend(),
+                [](const QString &l) { return listMarker().match(l).hasMatch(); });
+            p.ordered = p.list && p.lines.constFirst().front().isLetterOrNumber();
+            // A list's items are short and often unpunctuated: not evidence of boilerplate by themselves, so the
+            // paragraphs around it decide (unless it is a list of stop phrases: share links, menus).
+            if (p.list && !hasStopPhrase(p.text))
+                p.score = std::max(p.score, 0.0);
+        }
         p.cls = classOf(p.score);
         paras.push_back(std::move(p));
     }

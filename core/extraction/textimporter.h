@@ -14,6 +14,8 @@ namespace Gloss::Core {
 /// are line breaks. The lines of one paragraph are joined with single spaces: hard-wrapped prose is one
 /// paragraph, and so, by the reader-text rules (ReaderDocument: inside a block every line break is a space, as
 /// a `<br>` is on the HTML path), is a stanza of verse or an address; line breaks inside a paragraph are not kept.
+/// A paragraph of two or more lines that all start with a list marker ("1.", "2)", "a.", "-", "*", "•") is a list:
+/// one item a line, markers dropped, numbered or lettered ones ordered.
 ///
 /// Title. The top of the text is the first paragraph among the first 8 that the classifier does not call
 /// boilerplate. Its first line is the title when it is "Title: ..." (the value is the title), or when it looks
@@ -52,7 +54,9 @@ namespace Gloss::Core {
 /// "cookies", ...); then short and borderline paragraphs take the class of their nearest non-neutral neighbours
 /// (context-sensitive pass). The article is the longest contiguous run of content (runs of two or more
 /// boilerplate paragraphs, or one over 100 code units, separate runs); runs of comparable length are kept too.
-/// A text with no content paragraph gives an empty document (Extractor refuses it: "No readable text").
+/// A list is not boilerplate for its short unpunctuated lines alone: unless it holds a stop phrase, its neighbours
+/// decide. A text in which no paragraph is content (verse, notes) keeps the paragraphs that hold no stop phrase;
+/// a text with none of those either gives an empty document (Extractor refuses it: "No readable text").
 ///
 /// Cost: linear in the length of the text (one pass per rule; no paragraph looks at more than its neighbours).
 class TextImporter final

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void onlyBoilerplateGivesNoBody();
     void onlyParagraphIsTheBody_data();
     void onlyParagraphIsTheBody();
+    void listsKeptAsLists();
+    void unpunctuatedTextIsKept();
 };
 
 void tst_TextImporter::classifier_data()
@@ -241,6 +243,40 @@ void tst_TextImporter::onlyParagraphIsTheBody()
     const auto out = TextImporter::import(text);
     QCOMPARE(out.document.text(), text.trimmed());
     QCOMPARE(out.metadata.title, title);
+}
+
+namespace {
+const QString kProse = QStringLiteral("The committee met on Tuesday to discuss the proposal in detail, and after several "
+                                      "hours of debate the members agreed to postpone the vote until the spring.");
+}
+
+// Lists in a text (one item a line, "1." or "-" markers) are short unpunctuated lines, which alone read as
+// boilerplate; between prose they are the article's, and they stay lists.
+void tst_TextImporter::listsKeptAsLists()
+{
+    const auto out = TextImporter::import(u"Shopping List\n\n" + kProse
+        + u"\n\n1. Buy milk from the store\n2. Buy eggs from the farm\n\n- apples and pears\n- oranges\n\n"
+        + kProse + u'\n');
+    QCOMPARE(out.metadata.title, QStringLiteral("Shopping List"));
+    QCOMPARE(out.document.nodes.size(), 4);
+    QCOMPARE(out.document.nodes.at(1).kind, ReaderNode::List);
+    QVERIFY(out.document.nodes.at(1).ordered);
+    QCOMPARE(out.document.nodes.at(1).children.size(), 2);
+    QVERIFY(!out.document.nodes.at(2).ordered);
+    QVERIFY(out.document.text().contains(QStringLiteral("Buy milk from the store\n\nBuy eggs from the farm")));
+    QVERIFY(out.document.html().contains(QStringLiteral("<li data-start=")));
+}
+
+// Verse (no sentence punctuation anywhere) has no paragraph the classifier calls content; an imported file is an
+// article, so its paragraphs are kept, bar stop-phrase boilerplate.
+void tst_TextImporter::unpunctuatedTextIsKept()
+{
+    const auto out = TextImporter::import(QStringLiteral(
+        "The Road Home\n\nI walked along the river road\nbeneath the heavy autumn sky\n\nThe houses leaned against "
+        "the hill\nthe windows dark the chimneys cold\n\nSubscribe to our newsletter\n"));
+    QCOMPARE(out.metadata.title, QStringLiteral("The Road Home"));
+    QCOMPARE(out.document.nodes.size(), 2);
+    QVERIFY(!out.document.text().contains(QStringLiteral("Subscribe")));
 }
 
 QTEST_GUILESS_MAIN(tst_TextImporter)
