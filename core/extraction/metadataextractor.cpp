@@ -217,8 +217,8 @@ QStringList articleUrls(const QJsonObject &a)
 double textSimilarity(const QString &a, const QString &b);
 
 // The page's own article among several (a @graph may also describe related stories): the one whose URL is the
-// page's (canonical, og:url or the address it was read from), else the one whose headline or name is like the
-// document title (Readability.js's _textSimilarity over 0.75), else the first.
+// page's (canonical, og:url or the address it was read from), else the one whose headline or name is most like the
+// document title (Readability.js's _textSimilarity, either way round, over 0.75), else the first.
 QJsonObject choosePageArticle(const QList<QJsonObject> &articles, const QStringList &pageUrls, const QString &title)
 {
     if (articles.size() <= 1)
@@ -231,13 +231,22 @@ QJsonObject choosePageArticle(const QList<QJsonObject> &articles, const QStringL
         for (const QString &u : articleUrls(a))
             if (wanted.contains(comparableUrl(u)))
                 return a;
+    // Else the closest headline or name: the share of its words that the title holds, or of the title's words that
+    // it holds (a title may add " - Site name"), whichever is higher; the best one over 0.75 wins.
+    const QJsonObject *best = nullptr;
+    double bestScore = 0.75;
     for (const QJsonObject &a : articles) {
-        const QString headline = a.value(u"headline").toString(), name = a.value(u"name").toString();
-        if ((!headline.isEmpty() && textSimilarity(headline, title) > 0.75)
-            || (!name.isEmpty() && textSimilarity(name, title) > 0.75))
-            return a;
+        for (const QString &t : { a.value(u"headline").toString(), a.value(u"name").toString() }) {
+            if (t.trimmed().isEmpty())
+                continue;
+            const double score = std::max(textSimilarity(t, title), textSimilarity(title, t));
+            if (score > bestScore) {
+                best = &a;
+                bestScore = score;
+            }
+        }
     }
-    return articles.first();
+    return best ? *best : articles.first();
 }
 
 // The first object of schema.org type `type` in a JSON-LD value (arrays, @graph and mainEntity are searched).
@@ -580,7 +589,8 @@ QString webUrl(const QUrl &base, const QString &reference)
         return {};
     const QUrl url = base.resolved(QUrl(reference.trimmed()));
     const bool web = url.scheme() == u"http" || url.scheme() == u"https";
-    return web && url.isValid() && !url.host().isEmpty() ? url.toString() : QString();
+    // A user name and password in a page's own URLs ("https://bob:hunter2@…") are never passed on.
+    return web && url.isValid() && !url.host().isEmpty() ? url.toString(QUrl::RemoveUserInfo) : QString();
 }
 
 } // namespace

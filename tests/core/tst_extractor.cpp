@@ -778,10 +778,14 @@ void tst_Extractor::ampImagesKeptAmpFurnitureDropped()
 void tst_Extractor::jsonLdGraphPicksThePagesArticle_data()
 {
     QTest::addColumn<QString>("mainIds");
-    QTest::newRow("by mainEntityOfPage") << QStringLiteral("\"mainEntityOfPage\":\"https://example.org/news/story.html\",");
+    QTest::addColumn<QString>("documentTitle");
+    QTest::newRow("by mainEntityOfPage") << QStringLiteral("\"mainEntityOfPage\":\"https://example.org/news/story.html\",")
+                                         << QStringLiteral("Fixture story");
     QTest::newRow("by @id with a fragment")
-        << QStringLiteral("\"@id\":\"https://example.org/news/story.html#article\",");
-    QTest::newRow("by headline alone") << QString();
+        << QStringLiteral("\"@id\":\"https://example.org/news/story.html#article\",") << QStringLiteral("Fixture story");
+    QTest::newRow("by headline alone") << QString() << QStringLiteral("Fixture story");
+    QTest::newRow("by headline, the title naming the site too")
+        << QString() << QStringLiteral("Fixture story - Daily Planet Evening News");
 }
 
 // A @graph may describe related stories before the page's own: the page's is the one with the page's URL, else
@@ -789,13 +793,16 @@ void tst_Extractor::jsonLdGraphPicksThePagesArticle_data()
 void tst_Extractor::jsonLdGraphPicksThePagesArticle()
 {
     QFETCH(QString, mainIds);
+    QFETCH(QString, documentTitle);
     const QString ld = u"<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
         u"{\"@type\":\"WebSite\",\"name\":\"Daily Planet\"},"
         u"{\"@type\":\"NewsArticle\",\"headline\":\"Related: another story\",\"author\":{\"name\":\"Wrong "
         u"Author\"},\"datePublished\":\"2019-01-01T00:00:00Z\"},"
         u"{\"@type\":\"NewsArticle\"," + mainIds + u"\"headline\":\"Fixture story\",\"author\":{\"name\":\"Jane "
         u"Right\"},\"datePublished\":\"2021-03-04T10:00:00Z\"}]}</script>";
-    const Extraction e = extractHtml(articlePage({}, ld));
+    QString html = articlePage({}, ld);
+    html.replace(QStringLiteral("<title>Fixture story</title>"), u"<title>" + documentTitle + u"</title>");
+    const Extraction e = extractHtml(html);
     QCOMPARE(e.metadata.byline, QStringLiteral("Jane Right"));
     QCOMPARE(e.metadata.published, QStringLiteral("2021-03-04T10:00:00Z"));
 }
@@ -1019,6 +1026,8 @@ void tst_Extractor::metadataUrlsAreWebUrls_data()
     QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)") << QString();
     QTest::newRow("javascript, mixed case and blanks") << QStringLiteral(" JavaScript:alert(1)") << QString();
     QTest::newRow("data") << QStringLiteral("data:image/png;base64,iVBORw0KGgo=") << QString();
+    QTest::newRow("credentials dropped") << QStringLiteral("https://bob:hunter2@example.com/canon")
+                                         << QStringLiteral("https://example.com/canon");
 }
 
 void tst_Extractor::metadataUrlsAreWebUrls()
