@@ -2,6 +2,7 @@
 
 #include "metadataextractor.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <algorithm>
 
@@ -100,7 +101,8 @@ const QRegularExpression &dateRe()
     static const QRegularExpression date(
         QStringLiteral("\\b(\\d{1,2}\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?,?\\s+\\d{4}|"
                        "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2},?\\s+\\d{4}|"
-                       "\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4})\\b"),
+                       "\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4})\\b|"
+                       "\\d{4}\\s*[\u5E74\uB144]\\s*\\d{1,2}\\s*[\u6708\uC6D4]\\s*\\d{1,2}\\s*[\u65E5\uC77C]?"),
         QRegularExpression::CaseInsensitiveOption);
     return date;
 }
@@ -108,13 +110,32 @@ const QRegularExpression &dateRe()
 // "Date: 2021-03-04", "Author: Jane Smith", "Title: ...": the label's name (lower case) and the value after it.
 std::pair<QString, QString> labelled(const QString &line)
 {
-    static const QRegularExpression label(
-        QStringLiteral("^(title|author|authors|by|byline|date|published|posted|updated)\\s*:\\s*(\\S.*)$"),
-        QRegularExpression::CaseInsensitiveOption);
+    // "Label: value" (also with a full-width colon); labels in other languages read as their English one.
+    static const QRegularExpression label(QStringLiteral("^([^\\s:\uFF1A]{1,20})\\s*[:\uFF1A]\\s*(\\S.*)$"));
+    static const QHash<QString, QString> known = {
+        { QStringLiteral("title"), QStringLiteral("title") }, { QStringLiteral("author"), QStringLiteral("author") },
+        { QStringLiteral("authors"), QStringLiteral("authors") }, { QStringLiteral("by"), QStringLiteral("by") },
+        { QStringLiteral("byline"), QStringLiteral("byline") }, { QStringLiteral("date"), QStringLiteral("date") },
+        { QStringLiteral("published"), QStringLiteral("published") },
+        { QStringLiteral("posted"), QStringLiteral("posted") }, { QStringLiteral("updated"), QStringLiteral("updated") },
+        // Author: German, French, Spanish/Portuguese, Italian, Russian, Ukrainian, Chinese, Japanese, Korean, Arabic.
+        { QStringLiteral("autor"), QStringLiteral("author") }, { QStringLiteral("autorin"), QStringLiteral("author") },
+        { QStringLiteral("auteur"), QStringLiteral("author") }, { QStringLiteral("autore"), QStringLiteral("author") },
+        { QStringLiteral("автор"), QStringLiteral("author") }, { QStringLiteral("作者"), QStringLiteral("author") },
+        { QStringLiteral("記者"), QStringLiteral("author") }, { QStringLiteral("기자"), QStringLiteral("author") },
+        { QStringLiteral("بقلم"), QStringLiteral("author") }, { QStringLiteral("الكاتب"), QStringLiteral("author") },
+        // Date.
+        { QStringLiteral("datum"), QStringLiteral("date") }, { QStringLiteral("fecha"), QStringLiteral("date") },
+        { QStringLiteral("data"), QStringLiteral("date") }, { QStringLiteral("дата"), QStringLiteral("date") },
+        { QStringLiteral("日期"), QStringLiteral("date") }, { QStringLiteral("日付"), QStringLiteral("date") },
+        { QStringLiteral("날짜"), QStringLiteral("date") }, { QStringLiteral("التاريخ"), QStringLiteral("date") } };
     const QRegularExpressionMatch m = label.match(line);
     if (!m.hasMatch())
         return {};
-    return { m.captured(1).toLower(), m.captured(2).trimmed() };
+    const auto it = known.constFind(m.captured(1).toLower());
+    if (it == known.cend())
+        return {};
+    return { it.value(), m.captured(2).trimmed() };
 }
 
 // The date part of a date line ("March 4, 2021", "Tuesday 20 October 2020 12:32 EDT", "Date: 2021-03-04"), or

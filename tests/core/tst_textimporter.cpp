@@ -144,6 +144,13 @@ void tst_TextImporter::header_data()
     QTest::newRow("bare name above an ISO date")
         << article("Council approves new budget\n\nJane Smith\n2021-03-04\n\n") << title << QStringLiteral("Jane Smith")
         << QStringLiteral("2021-03-04") << QStringLiteral("2021-03-04T00:00:00Z") << three;
+    QTest::newRow("labelled header in Chinese, full-width colon")
+        << article("Council approves new budget\n\n\u4F5C\u8005\uFF1A\u738B\u5C0F\u660E\n2021\u5E743\u67084\u65E5\n\n")
+        << title << QStringLiteral("\u738B\u5C0F\u660E") << QStringLiteral("2021\u5E743\u67084\u65E5")
+        << QStringLiteral("2021-03-04T00:00:00Z") << three;
+    QTest::newRow("labelled author in Russian") << article("Council approves new budget\n\nАвтор: Иван Петров\n\n")
+                                                << title << QStringLiteral("Иван Петров") << QString() << QString()
+                                                << three;
     QTest::newRow("labelled header") << article(
         "Title: Council approves new budget\nAuthor: Jane Smith\nDate: 2021-03-04\n\n")
                                      << title << QStringLiteral("Jane Smith") << QStringLiteral("2021-03-04")
