@@ -122,7 +122,11 @@ int extractVerb(const QStringList &arguments)
     }
     const QUrl url = parser.isSet(urlOption) ? pageUrl(parser.value(urlOption)) : QUrl();
     if (parser.isSet(urlOption) && url.isEmpty()) {
-        err << "gloss-cli extract: --url '" << parser.value(urlOption)
+        // The URL as given may hold a password ("ftp://user:pw@host"): it is not echoed.
+        const QUrl given(parser.value(urlOption));
+        const QString shown = given.userInfo().isEmpty() ? parser.value(urlOption)
+                                                         : given.toString(QUrl::RemoveUserInfo);
+        err << "gloss-cli extract: --url '" << shown
             << "' is not a page URL (give an http, https or file URL, e.g. https://example.com/page)\n";
         return 2;
     }

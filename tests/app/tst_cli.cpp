@@ -620,6 +620,11 @@ void tst_Cli::extractRejectsABadUrl()
     QCOMPARE(run({QStringLiteral("extract"), html, QStringLiteral("--url"), QStringLiteral("https://example.com/a")})
                  .exitCode,
              0);
+    // A password in a refused URL is not echoed.
+    const Run secret = run({QStringLiteral("extract"), html, QStringLiteral("--url"),
+                            QStringLiteral("ftp://user:hunter2@example.com/a")});
+    QCOMPARE(secret.exitCode, 2);
+    QVERIFY2(!secret.err.contains(QStringLiteral("hunter2")), qPrintable(secret.err));
 }
 
 void tst_Cli::extractFolderAndStandardInput()
