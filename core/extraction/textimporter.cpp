@@ -487,15 +487,25 @@ TextImporter::Output TextImporter::import(const QString &input)
 
     std::vector<Para> paras;
     paras.reserve(chunks.size());
+    // Markdown and similar plain-text markup: "# " heading markers are not text, and a line of "===" or "---"
+    // (a Setext underline, a rule) is no text either.
+    static const QRegularExpression headingMarker(QStringLiteral("^#{1,6}\\s+"));
+    static const QRegularExpression ruleLine(QStringLiteral("^(={3,}|-{3,}|\\*{3,}|_{3,})$"));
     for (const QString &chunk : chunks) {
         Para p;
-        p.text = collapseWhitespace(chunk);
+        for (const QString &l : chunk.split(u'\n', Qt::SkipEmptyParts)) {
+            QString t = l.trimmed();
+            if (ruleLine.match(t).hasMatch())
+                continue;
+            t.remove(headingMarker);
+            if (!t.isEmpty())
+                p.lines << t;
+        }
+        const QString joined = p.lines.join(u'\n');
+        p.text = collapseWhitespace(joined);
         if (p.text.isEmpty())
             continue;
-        for (const QString &l : chunk.split(u'\n', Qt::SkipEmptyParts))
-            if (const QString t = l.trimmed(); !t.isEmpty())
-                p.lines << t;
-        p.score = paragraphScore(chunk);
+        p.score = paragraphScore(joined);
         if (p.lines.size() >= 2) {
             p.list = std::all_of(p.lines.cbegin(), p.lines.cend(),
                 [](const QString &l) { return listMarker().match(l).hasMatch(); });
