@@ -248,10 +248,23 @@ bool isHeaderParagraph(const Para &p)
 void readHeader(const QStringList &lines, qsizetype from, qsizetype to, TextImporter::Output &out)
 {
     QString name;
+    // "By Jane Smith | March 4, 2021": a byline and a date on one line, split at the separator before the date.
+    static const QRegularExpression separator(QStringLiteral("\\s+[|\u00B7\u2022\u2013\u2014/]\\s+|,\\s+(?=\\S+\\s+\\d)"));
     for (qsizetype i = from; i < to; ++i) {
         const QString &l = lines.at(i);
-        if (const QString b = bylineOf(l); !b.isEmpty() && out.metadata.byline.isEmpty())
+        if (const QString b = bylineOf(l); !b.isEmpty() && out.metadata.byline.isEmpty()) {
             out.metadata.byline = b;
+            for (auto it = separator.globalMatch(b); it.hasNext();) {
+                const QRegularExpressionMatch m = it.next();
+                const QString rest = b.mid(m.capturedEnd()).trimmed();
+                if (const QString d = dateOf(rest); !d.isEmpty()) {
+                    out.metadata.byline = b.left(m.capturedStart()).trimmed();
+                    if (out.publishedRaw.isEmpty())
+                        out.publishedRaw = d;
+                    break;
+                }
+            }
+        }
         else if (const QString d = dateOf(l); !d.isEmpty() && out.publishedRaw.isEmpty())
             out.publishedRaw = d;
         else if (name.isEmpty() && looksLikeName(l))

@@ -148,6 +148,10 @@ void tst_TextImporter::header_data()
         << article("Council approves new budget\n\n\u4F5C\u8005\uFF1A\u738B\u5C0F\u660E\n2021\u5E743\u67084\u65E5\n\n")
         << title << QStringLiteral("\u738B\u5C0F\u660E") << QStringLiteral("2021\u5E743\u67084\u65E5")
         << QStringLiteral("2021-03-04T00:00:00Z") << three;
+    QTest::newRow("byline and date on one line")
+        << article("Council approves new budget\nBy Jane Smith | March 4, 2021\n\n") << title
+        << QStringLiteral("Jane Smith") << QStringLiteral("March 4, 2021") << QStringLiteral("2021-03-04T00:00:00Z")
+        << three;
     QTest::newRow("Markdown heading marker") << article("# Council approves new budget\n\n") << title << QString()
                                              << QString() << QString() << three;
     QTest::newRow("Setext underline") << article("Council approves new budget\n===========================\n\n")
