@@ -63,13 +63,19 @@ const QRegularExpression &listMarker()
     return re;
 }
 
-bool hasStopPhrase(const QString &text)
+// How many of the stop phrases `lower` (lower-cased text) holds.
+int stopPhraseHits(const QString &lower)
 {
-    const QString lower = text.toLower();
+    int hits = 0;
     for (const QString &p : stopPhrases())
         if (lower.contains(p))
-            return true;
-    return false;
+            ++hits;
+    return hits;
+}
+
+bool hasStopPhrase(const QString &text)
+{
+    return stopPhraseHits(text.toLower()) > 0;
 }
 
 // The context-free class of a paragraph score (jusText's thresholds: 1 and -1).
@@ -472,11 +478,7 @@ double TextImporter::paragraphScore(const QString &paragraph)
             score -= 0.5;
     }
     // Stop phrases.
-    int hits = 0;
-    for (const QString &p : stopPhrases())
-        if (lower.contains(p))
-            ++hits;
-    score -= 1.5 * hits;
+    score -= 1.5 * stopPhraseHits(lower);
     // Several short lines (datelines, captions, menus).
     const QStringList lines = paragraph.split(u'\n', Qt::SkipEmptyParts);
     if (lines.size() >= 3) {
