@@ -5,6 +5,7 @@
 #include "embeddedjson.h"
 #include "htmldom.h"
 #include "metadataextractor.h"
+#include "publicationdate.h"
 #include "readerbuilder.h"
 
 #include <QJsonDocument>
@@ -112,7 +113,7 @@ HtmlExtractor::Output runOnce(
     if (out.metadata.byline.isEmpty() && !page.relAuthor.trimmed().isEmpty())
         out.metadata.byline = MetadataExtractor::cleanByline(page.relAuthor);
     if (out.metadata.published.isEmpty() && !engine.domPublished.isEmpty()) {
-        out.metadata.published = MetadataExtractor::toIsoUtc(engine.domPublished);
+        out.metadata.published = PublicationDate::toIsoUtc(engine.domPublished);
         if (out.publishedRaw.isEmpty())
             out.publishedRaw = engine.domPublished;
     }

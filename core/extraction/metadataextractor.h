@@ -27,8 +27,6 @@ public:
     /// Code points, cut at a sentence end (or a word boundary with "…"). Readability's excerpt is the article's
     /// first paragraph, and readability-test-pages expects ones of up to 1,031 characters.
     static constexpr qsizetype kMaxExcerptLength = 1500;
-    /// Publication dates before this year are placeholders ("0000-00-00") or misread numbers.
-    static constexpr int kEarliestYear = 1990;
 
     /// Where shortened() may cut.
     enum class Cut { Word, Sentence };
@@ -49,13 +47,6 @@ public:
     };
 
     static Page read(xmlDocPtr doc, const QUrl &pageUrl);
-
-    /// A publication date as ISO 8601 UTC: "2020-10-20T16:32:00+00:00", "2015-07-24T05:36:09+0100", "Tue, 20 Oct
-    /// 2020 16:32:00 GMT", "Tuesday, 4 March 2021 10:00 GMT", "March 4, 2021", "2021年3月4日", Unix time in 10
-    /// digits (seconds) or 13 (milliseconds), ... -> "2020-10-20T16:32:00Z" (a time without a zone is taken as
-    /// UTC). Empty when the value is not a recognisable date-time, or is before kEarliestYear or more than a year
-    /// after `now` (the time of extraction).
-    static QString toIsoUtc(const QString &value, const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     /// `text` when it has at most `maxCodePoints` (2 or more) Unicode code points; else its start, cut at the last
     /// word boundary in the second half of the room (at the limit when there is none: a long token, or CJK

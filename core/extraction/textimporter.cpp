@@ -1,6 +1,7 @@
 #include "textimporter.h"
 
 #include "metadataextractor.h"
+#include "publicationdate.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -596,7 +597,7 @@ TextImporter::Output TextImporter::import(const QString &input)
         }
     }
     out.metadata.title = collapseWhitespace(out.metadata.title).normalized(QString::NormalizationForm_C);
-    out.metadata.published = MetadataExtractor::toIsoUtc(out.publishedRaw);
+    out.metadata.published = PublicationDate::toIsoUtc(out.publishedRaw);
     return out;
 }
 

@@ -38,7 +38,7 @@ namespace Gloss::Core {
 ///  - a date: a line holding a date ("4 March 2021", "March 4, 2021", "2021-03-04", "04.03.2021"), not ending
 ///    in ".", with at most 4 other words (a weekday, a time zone), or "Date:"/"Published:"/"Posted:"/"Updated:"
 ///    and such a value. The line as written (without its label) is Output::publishedRaw, and
-///    metadata.published is its ISO 8601 UTC form (MetadataExtractor::toIsoUtc(), empty when unparsable);
+///    metadata.published is its ISO 8601 UTC form (PublicationDate::toIsoUtc(), empty when unparsable);
 ///  - a bare name (two to four capitalised words, "Jane Smith") is the byline when it stands beside a date or
 ///    byline line and no "By" line gives one.
 /// A header paragraph is a paragraph of header lines only (several such paragraphs in a row are one block), or

@@ -2,6 +2,7 @@
 // fields and their caps.
 #include "core/extraction/extractor.h"
 #include "core/extraction/metadataextractor.h"
+#include "core/extraction/publicationdate.h"
 #include "core/extraction/textdecoder.h"
 #include "extractionfixture.h"
 
@@ -253,7 +254,7 @@ void tst_Metadata::dates()
     QFETCH(QString, value);
     QFETCH(QString, iso);
     const QDateTime now(QDate(2025, 1, 1), QTime(0, 0), QTimeZone::utc());
-    QCOMPARE(MetadataExtractor::toIsoUtc(value, now), iso);
+    QCOMPARE(PublicationDate::toIsoUtc(value, now), iso);
 }
 
 void tst_Metadata::baseHrefMustBeAWebUrl_data()
