@@ -2,7 +2,6 @@
 
 #include "core/document/article.h"
 
-#include <QDateTime>
 #include <QString>
 #include <QUrl>
 #include <libxml/tree.h>
