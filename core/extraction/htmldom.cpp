@@ -306,6 +306,12 @@ xmlDocPtr parseHtml(const QByteArray &utf8, const char *url)
 
 namespace {
 
+// HTML's ASCII white space (space, tab, LF, CR, FF).
+bool isHtmlSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 // The raw-text element (its content is not markup) whose start tag's name begins at `p[0]`, or empty.
 std::string_view rawTextElementAt(const char *p, qsizetype left)
 {
@@ -325,20 +331,10 @@ std::string_view rawTextElementAt(const char *p, qsizetype left)
         if (len >= left || !equalsLower(std::string_view(p, name.size()), name))
             continue;
         const char after = p[len];
-        if (after == ' ' || after == '\t' || after == '\n' || after == '\r' || after == '\f' || after == '>'
-            || after == '/')
+        if (isHtmlSpace(after) || after == '>' || after == '/')
             return name;
     }
     return {};
-}
-
-} // namespace
-
-namespace {
-
-bool isHtmlSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
 // Counts the attributes of the start tag whose name begins at `i`, as libxml2's tokenizer reads them (a quoted
